@@ -1,0 +1,54 @@
+# The two promises of the README: `make run` and `make test`. Everything they need,
+# they install themselves.
+PYTHON ?= python3
+PORT ?= 8000
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+MANAGE := $(PY) manage.py
+
+.PHONY: run test lint check-migrations messages compilemessages worker system-packages clean
+
+$(VENV)/.run-installed: requirements.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PIP) install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+$(VENV)/.test-installed: $(VENV)/.run-installed requirements-test.txt
+	$(PIP) install --quiet --disable-pip-version-check -r requirements-test.txt
+	touch $@
+
+## Run the platform with demo data on SQLite, the task worker alongside.
+run: $(VENV)/.run-installed
+	$(MANAGE) migrate --noinput
+	$(MANAGE) load_demo_data --port $(PORT)
+	@$(PY) scripts/print_welcome.py $(PORT)
+	@bash scripts/run-dev.sh $(PORT)
+
+## Install what the tests need and run lint, migration check and the whole suite.
+test: $(VENV)/.test-installed system-packages
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	DJANGO_SETTINGS_MODULE=steunpunt.conf.test $(MANAGE) makemigrations --check --dry-run
+	$(VENV)/bin/pytest
+
+system-packages:
+	@bash scripts/system-packages.sh
+
+lint: $(VENV)/.test-installed
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+## Refresh the Dutch catalogue after changing user-facing text.
+messages: $(VENV)/.run-installed
+	cd src && ../$(MANAGE) makemessages -l nl --no-obsolete --no-location
+
+## The task worker (django-tasks-db); `make run` starts one for you.
+worker: $(VENV)/.run-installed
+	$(MANAGE) db_worker
+
+clean:
+	rm -rf $(VENV) var demo-logins.json
+
+compilemessages: $(VENV)/.run-installed
+	cd src && ../$(MANAGE) compilemessages -l nl

@@ -1,0 +1,99 @@
+"""The one helper through which settings read the environment.
+
+Every setting that may differ between installations is read here, so that
+``README.md`` can list them and production can fail closed on a missing secret.
+"""
+
+import os
+
+import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
+
+_TRUE = {"1", "true", "yes", "on"}
+_FALSE = {"0", "false", "no", "off", ""}
+
+
+def env_str(name, default=None, *, required=False):
+    """Return the variable ``name``; raise if ``required`` and it is unset or empty."""
+    value = os.environ.get(name)
+    if value is None or value == "":
+        if required:
+            raise ImproperlyConfigured(f"The environment variable {name} must be set.")
+        return default
+    return value
+
+
+def env_bool(name, default=False):
+    """Return ``True``/``False`` for 1/0, true/false, yes/no, on/off."""
+    value = os.environ.get(name)
+    if value is None:
+        return default
+    lowered = value.strip().lower()
+    if lowered in _TRUE:
+        return True
+    if lowered in _FALSE:
+        return False
+    raise ImproperlyConfigured(f"{name} must be a boolean such as 1 or 0, not {value!r}.")
+
+
+def env_int(name, default):
+    """Return the integer in ``name`` or ``default``."""
+    value = os.environ.get(name)
+    if value is None or value == "":
+        return default
+    try:
+        return int(value)
+    except ValueError as error:
+        raise ImproperlyConfigured(f"{name} must be a whole number, not {value!r}.") from error
+
+
+def env_list(name, default=()):
+    """Return a comma-separated variable as a list of stripped, non-empty items."""
+    value = os.environ.get(name)
+    if value is None:
+        return list(default)
+    return [item.strip() for item in value.split(",") if item.strip()]
+
+
+def env_database(default_sqlite_path):
+    """Return the ``DATABASES["default"]`` dict from ``DATABASE_URL``, else SQLite."""
+    url = env_str("DATABASE_URL")
+    if url:
+        config = dj_database_url.parse(url, conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 60))
+        if config["ENGINE"] == "django.db.backends.postgresql":
+            config["CONN_HEALTH_CHECKS"] = True
+        return config
+    return {
+        "ENGINE": "django.db.backends.sqlite3",
+        "NAME": str(default_sqlite_path),
+        # WAL lets the task worker and the web server use the file at the same time.
+        "OPTIONS": {
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+            "transaction_mode": "IMMEDIATE",
+            "timeout": 20,
+        },
+    }
+
+
+def env_cache():
+    """Return ``CACHES`` from ``CACHE_URL`` (``redis://…``), else local memory."""
+    url = env_str("CACHE_URL")
+    if url and url.startswith(("redis://", "rediss://")):
+        backend = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
+    elif url and url != "locmem://":
+        raise ImproperlyConfigured(f"CACHE_URL must start with redis:// or be locmem://, not {url!r}.")
+    else:
+        backend = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    return {"default": backend}
+
+
+def env_tasks():
+    """Return ``TASKS`` for ``TASK_BACKEND``: ``database`` (default) or ``immediate``."""
+    name = env_str("TASK_BACKEND", "database")
+    backends = {
+        "database": "django_tasks_db.DatabaseBackend",
+        "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+    }
+    if name not in backends:
+        raise ImproperlyConfigured(f"TASK_BACKEND must be one of {sorted(backends)}, not {name!r}.")
+    return {"default": {"BACKEND": backends[name]}}

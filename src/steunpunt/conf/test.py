@@ -1,0 +1,13 @@
+"""Test settings: fast hashing, synchronous tasks, local mail."""
+
+from .base import *  # noqa: F403
+from .base import ALLOWED_HOSTS
+
+SECRET_KEY = "test-only-secret-key-not-for-any-real-installation-0123456789"  # noqa: S105
+ALLOWED_HOSTS = [*ALLOWED_HOSTS, "testserver"]
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+DEMO_DATA_ALLOWED = True

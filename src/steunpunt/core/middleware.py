@@ -1,0 +1,56 @@
+"""Request-wide rules: which host is whose, and what the back office may cache."""
+
+from django.conf import settings
+from django.utils.cache import add_never_cache_headers, patch_cache_control
+from wagtail.models import Site
+
+from steunpunt.tenants.models import SupportPoint
+
+from .views import page_not_found
+
+BACK_OFFICE_PREFIXES = ("/admin/", "/beveiliging/")
+
+
+def is_back_office(path):
+    return path.startswith(BACK_OFFICE_PREFIXES)
+
+
+class KnownHostMiddleware:
+    """Attach the steunpunt of the request's host; unknown hosts get the Dutch 404.
+
+    Wagtail would otherwise answer an unknown host with the default site, so that
+    ``anything.example`` looked like the platform itself.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        hostname = request.get_host().split(":")[0].lower()
+        request.support_point = None
+        support_point = (
+            SupportPoint.objects.select_related("site__root_page").filter(site__hostname=hostname).first()
+        )
+        if support_point is not None:
+            request.support_point = support_point
+            # Wagtail reads this cache, so the site is looked up once per request.
+            request._wagtail_site = support_point.site
+        elif hostname not in settings.PLATFORM_HOSTS and not Site.objects.filter(hostname=hostname).exists():
+            return page_not_found(request)
+        return self.get_response(request)
+
+
+class BackOfficeNoStoreMiddleware:
+    """Back-office responses may never be stored by a browser or proxy."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if is_back_office(request.path):
+            add_never_cache_headers(response)
+            patch_cache_control(response, no_store=True, private=True)
+            # Wagtail's admin sets inline styles from its scripts.
+            response._csp_update = {"style-src": ["'unsafe-inline'"], "img-src": ["blob:"]}
+        return response

@@ -1,0 +1,98 @@
+"""Loading the demo installation; every step is safe to repeat."""
+
+import hashlib
+import hmac
+import json
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from steunpunt.accounts.totp import base32_secret
+from steunpunt.portal.services import platform_site_ensure
+from steunpunt.tenants.models import OpeningPeriod, SupportPoint
+from steunpunt.tenants.roles import Role
+from steunpunt.tenants.services import membership_grant, support_point_create
+
+from .data import DEMO_SUPPORT_POINTS
+
+
+def _derive(purpose, username, length):
+    """Return a stable secret for a demo account, unique to this installation's key."""
+    digest = hmac.new(settings.SECRET_KEY.encode(), f"{purpose}:{username}".encode(), hashlib.sha256)
+    return digest.hexdigest()[:length]
+
+
+def demo_password(username):
+    return f"demo-{_derive('password', username, 16)}"
+
+
+def _demo_account(username, role, support_point):
+    User = get_user_model()
+    user, _created = User.objects.get_or_create(
+        username=username,
+        defaults={"first_name": Role(role).label, "last_name": f"({support_point.slug})"},
+    )
+    user.email = f"{username}@demo.example"
+    user.is_active = True
+    user.set_password(demo_password(username))
+    user.save()
+    membership_grant(user=user, support_point=support_point, role=role)
+    device = TOTPDevice.objects.filter(user=user, name="demo").first() or TOTPDevice(user=user, name="demo")
+    device.key = _derive("totp", username, 40)
+    device.confirmed = True
+    device.save()
+    return user, device
+
+
+@transaction.atomic
+def load_demo_data(*, port=8000):
+    """Create or refresh the demo installation; return the demo logins."""
+    platform_site_ensure(port=port)
+    logins = []
+    for spec in DEMO_SUPPORT_POINTS:
+        support_point = SupportPoint.objects.filter(slug=spec["slug"]).first()
+        if support_point is None:
+            support_point = support_point_create(
+                name=spec["name"],
+                slug=spec["slug"],
+                hostname=spec["hostname"],
+                partnership_codes=spec["partnership_codes"],
+                email=spec["email"],
+                phone=spec["phone"],
+                address=spec["address"],
+                brand_colour=spec["brand_colour"],
+                port=port,
+                is_demo=True,
+            )
+            OpeningPeriod.objects.bulk_create(
+                OpeningPeriod(
+                    support_point=support_point, weekday=day, opens=opens, closes=closes, sort_order=index
+                )
+                for index, (day, opens, closes) in enumerate(spec["opening_hours"])
+            )
+        site = support_point.site
+        if site.port != port:
+            site.port = port
+            site.save(update_fields=["port"])
+        for role in Role:
+            username = f"{spec['slug']}-{role.value.replace('_', '-')}"
+            _user, device = _demo_account(username, role, support_point)
+            logins.append(
+                {
+                    "steunpunt": support_point.name,
+                    "site": f"{site.root_url}/",
+                    "role": role.value,
+                    "role_label": str(role.label),
+                    "username": username,
+                    "password": demo_password(username),
+                    "totp_secret": base32_secret(device),
+                }
+            )
+    return logins
+
+
+def write_logins(logins, path):
+    path.write_text(json.dumps(logins, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    path.chmod(0o600)

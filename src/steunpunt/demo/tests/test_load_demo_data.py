@@ -1,0 +1,76 @@
+"""`load_demo_data`: two demo steunpunten, an account per role, logins a tester can use."""
+
+import base64
+import json
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django_otp.oath import totp
+from wagtail.models import Page, Site
+
+from steunpunt.tenants.models import Membership, SupportPoint
+from steunpunt.tenants.roles import Role
+
+pytestmark = pytest.mark.django_db
+KEYS = {"steunpunt", "role", "username", "password", "totp_secret"}
+
+
+@pytest.fixture
+def logins(tmp_path):
+    path = tmp_path / "demo-logins.json"
+    call_command("load_demo_data", "--port", "8123", "--logins-file", str(path))
+    return path, json.loads(path.read_text())
+
+
+def test_two_demo_steunpunten_one_for_po_and_vo_together_one_for_a_single_partnership(logins):
+    codes = {
+        sp.slug: sorted(sp.partnerships.values_list("code", flat=True)) for sp in SupportPoint.objects.all()
+    }
+    assert codes == {"noord": ["PO2001", "VO2001"], "midden": ["PO2601"]}
+    assert all(sp.opening_hours.exists() and sp.email and sp.phone for sp in SupportPoint.objects.all())
+    assert Site.objects.get(hostname="noord.localhost").port == 8123
+
+
+def test_one_account_per_role_per_demo_steunpunt(logins):
+    _path, entries = logins
+    assert len(entries) == len(Role) * 2
+    assert all(set(entry) >= KEYS for entry in entries)
+    pairs = {(entry["steunpunt"], entry["role"]) for entry in entries}
+    assert len(pairs) == len(entries)
+    assert {entry["role"] for entry in entries} == {role.value for role in Role}
+
+
+def test_a_demo_login_works_with_password_and_totp_secret(logins, client):
+    _path, entries = logins
+    entry = next(entry for entry in entries if entry["role"] == Role.COORDINATOR)
+    response = client.post(
+        "/admin/login/", {"username": entry["username"], "password": entry["password"]}, HTTP_HOST="127.0.0.1"
+    )
+    assert response.status_code == 302
+    key = base64.b32decode(entry["totp_secret"])
+    code = f"{totp(key):06d}"
+    response = client.post("/beveiliging/tweestapsverificatie/", {"token": code}, HTTP_HOST="127.0.0.1")
+    assert response.status_code == 302
+    assert client.get("/admin/", HTTP_HOST="127.0.0.1").status_code == 200
+
+
+def test_loading_twice_changes_nothing_and_keeps_the_logins(logins, tmp_path):
+    path, first = logins
+    counts = (
+        SupportPoint.objects.count(),
+        Page.objects.count(),
+        Site.objects.count(),
+        Membership.objects.count(),
+        get_user_model().objects.count(),
+    )
+    call_command("load_demo_data", "--port", "8123", "--logins-file", str(path))
+    again = json.loads(path.read_text())
+    assert again == first
+    assert counts == (
+        SupportPoint.objects.count(),
+        Page.objects.count(),
+        Site.objects.count(),
+        Membership.objects.count(),
+        get_user_model().objects.count(),
+    )

@@ -1,0 +1,106 @@
+"""The public pages: the installation's index and each steunpunt's home page."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page
+
+from steunpunt.tenants.selectors import public_support_points
+
+from .forms import PostcodeForm
+from .lookup import support_points_for_postcode
+
+
+class StarterTextMixin(models.Model):
+    """Marks text written by the platform as an example that nobody has validated yet."""
+
+    starter_text = models.BooleanField(
+        _("example text, not yet validated"),
+        default=False,
+        help_text=_("Shows readers that this text is an example. Switch off once the text is checked."),
+    )
+
+    class Meta:
+        abstract = True
+
+
+class PlatformHomePage(StarterTextMixin, Page):
+    """The root page of the installation: every steunpunt and a postcode search."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("starter_text")]
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["portal.ContentPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("platform home page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        form = PostcodeForm(request.GET if "postcode" in request.GET else None)
+        context["postcode_form"] = form
+        if form.is_bound and form.is_valid():
+            context["postcode_result"] = support_points_for_postcode(form.cleaned_data["postcode"])
+        context["support_points"] = public_support_points()
+        return context
+
+
+class SupportPointHomePage(StarterTextMixin, Page):
+    """A steunpunt's home page: the three pillars in plain Dutch."""
+
+    intro = models.TextField(_("introduction"))
+    inform_title = models.CharField(_("title"), max_length=120)
+    inform_text = models.TextField(_("text"))
+    ask_title = models.CharField(_("title"), max_length=120)
+    ask_text = models.TextField(_("text"))
+    learn_title = models.CharField(_("title"), max_length=120)
+    learn_text = models.TextField(_("text"))
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        MultiFieldPanel([FieldPanel("inform_title"), FieldPanel("inform_text")], heading=_("Information")),
+        MultiFieldPanel([FieldPanel("ask_title"), FieldPanel("ask_text")], heading=_("Ask a question")),
+        MultiFieldPanel(
+            [FieldPanel("learn_title"), FieldPanel("learn_text")],
+            heading=_("How we learn from experiences"),
+        ),
+        FieldPanel("starter_text"),
+    ]
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["portal.ContentPage"]
+
+    class Meta:
+        verbose_name = _("steunpunt home page")
+
+
+class ContentPage(StarterTextMixin, Page):
+    """A plain page of text, such as the privacy statement or 'about us'."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+    body = StreamField(
+        [
+            ("heading", blocks.CharBlock(label=_("Heading"), form_classname="title")),
+            (
+                "paragraph",
+                blocks.RichTextBlock(label=_("Paragraph"), features=["bold", "italic", "link", "ol", "ul"]),
+            ),
+        ],
+        verbose_name=_("text"),
+        blank=True,
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        FieldPanel("body"),
+        FieldPanel("starter_text"),
+    ]
+    subpage_types = ["portal.ContentPage"]
+
+    class Meta:
+        verbose_name = _("content page")

@@ -1,0 +1,20 @@
+from django.urls import include, path
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import sitemap
+from wagtail.documents import urls as wagtaildocs_urls
+
+from steunpunt.accounts import urls as accounts_urls
+from steunpunt.portal.views import brand_css
+
+urlpatterns = [
+    path("admin/", include(wagtailadmin_urls)),
+    path("beveiliging/", include(accounts_urls)),
+    path("documenten/", include(wagtaildocs_urls)),
+    path("sitemap.xml", sitemap, name="sitemap"),
+    path("huisstijl.css", brand_css, name="brand_css"),
+    path("", include(wagtail_urls)),
+]
+
+handler404 = "steunpunt.core.views.page_not_found"
+handler500 = "steunpunt.core.views.server_error"
