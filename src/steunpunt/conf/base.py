@@ -199,3 +199,5 @@ LOGGING = {
         "django_tasks": {"level": "WARNING"},
     },
 }
+# No third-party requests from the back office (privacy; CSP).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None

@@ -2,10 +2,17 @@
 
 from django.conf import settings
 from django.db import transaction
-from wagtail.models import Page, Site
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Locale, Page, Site
 
 from . import starter
 from .models import PlatformHomePage, SupportPointHomePage
+
+
+def _root():
+    """Return the tree's root; Wagtail's migrations make it, a flushed test database may not have it."""
+    Locale.objects.get_or_create(language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE))
+    return Page.get_first_root_node() or Page.add_root(instance=Page(title="Root", slug="root"))
 
 
 def _publish(page):
@@ -19,7 +26,7 @@ def platform_site_ensure(*, port=80):
 
     Replaces Wagtail's initial welcome page. Safe to call again: returns the same page.
     """
-    root = Page.get_first_root_node()
+    root = _root()
     home = PlatformHomePage.objects.first()
     if home is None:
         home = PlatformHomePage(slug="steunpunten", starter_text=True, **starter.PLATFORM_HOME)
@@ -42,7 +49,7 @@ def platform_site_ensure(*, port=80):
 
 def support_point_home_page_create(*, name, slug):
     """Create and publish a steunpunt's home page with the starter texts."""
-    root = Page.get_first_root_node()
+    root = _root()
     home = SupportPointHomePage(title=name, slug=slug, starter_text=True, **starter.SUPPORT_POINT_HOME)
     root.add_child(instance=home)
     return _publish(home)

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 from wagtail.models import Site
 
+from .groups import sync_groups
 from .models import Partnership, Sector, SupportPoint
 from .validators import HOSTNAME_RE, validate_brand_colour, validate_partnership_code
 
@@ -142,6 +143,7 @@ def membership_grant(*, user, support_point, role, by=None):
     if created:
         log(membership, "wagtail.create", user=by)
     user.__dict__.pop("_steunpunt_roles", None)
+    sync_groups(user, support_point)
     return membership
 
 
@@ -150,3 +152,5 @@ def membership_revoke(*, membership, by=None):
     """Take a role away; the log keeps who had it."""
     log(membership, "wagtail.delete", user=by)
     membership.delete()
+    membership.user.__dict__.pop("_steunpunt_roles", None)
+    sync_groups(membership.user, membership.support_point)

@@ -31,7 +31,7 @@ class CreateView(generic.CreateView):
 class SupportPointViewSet(ModelViewSet):
     model = SupportPoint
     icon = "site"
-    menu_label = _("Steunpunten")
+    menu_label = _("Support points")
     menu_order = 800
     add_to_admin_menu = True
     index_view_class = ScopedIndexView

@@ -14,7 +14,11 @@ REPO = Path(__file__).resolve().parents[4]
 
 
 def _manage(*args, **extra_env):
-    environment = {k: v for k, v in os.environ.items() if k not in {"DJANGO_SECRET_KEY", "DATABASE_URL"}}
+    environment = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in {"DJANGO_SECRET_KEY", "DATABASE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    }
     environment.update(DJANGO_SETTINGS_MODULE="steunpunt.conf.production", **extra_env)
     return subprocess.run(
         [sys.executable, str(REPO / "manage.py"), *args],

@@ -113,3 +113,26 @@ def test_granting_a_role_twice_changes_nothing():
     membership_grant(user=user, support_point=support_point, role=Role.EDITOR)
     membership_grant(user=user, support_point=support_point, role=Role.EDITOR)
     assert user.memberships.count() == 1
+
+
+def test_content_roles_may_edit_their_own_pages_only(staff_client):
+    """Editors and coordinators get Wagtail page rights on their own steunpunt's tree."""
+    from wagtail.models import Page
+
+    from steunpunt.tenants.services import membership_revoke
+
+    own, other = SupportPointFactory(), SupportPointFactory()
+    editor = UserFactory()
+    membership = membership_grant(user=editor, support_point=own, role=Role.EDITOR)
+    consultant = UserFactory()
+    membership_grant(user=consultant, support_point=own, role=Role.CONSULTANT)
+    own_home, other_home = own.site.root_page, other.site.root_page
+    assert own_home.permissions_for_user(editor).can_edit()
+    assert not other_home.permissions_for_user(editor).can_edit()
+    assert not own_home.permissions_for_user(consultant).can_edit()
+    client = staff_client(editor)
+    assert client.get(f"/admin/pages/{own_home.pk}/edit/").status_code == 200
+    assert client.get(f"/admin/pages/{other_home.pk}/edit/").status_code in (302, 403)
+    membership_revoke(membership=membership)
+    editor = type(editor).objects.get(pk=editor.pk)
+    assert not Page.objects.get(pk=own_home.pk).permissions_for_user(editor).can_edit()

@@ -1,0 +1,35 @@
+"""Wagtail's page permissions for steunpunt roles.
+
+Wagtail decides page editing through groups with page permissions; a steunpunt's
+content roles get a group with rights on that steunpunt's own page tree only.
+"""
+
+from django.contrib.auth.models import Group, Permission
+from wagtail.models import GroupPagePermission
+
+from .policy import Action, actions_for_roles
+
+PAGE_PERMISSIONS = ("add_page", "change_page", "publish_page")
+
+
+def content_group(support_point):
+    """Return the group that edits ``support_point``'s pages, creating it when needed."""
+    group, created = Group.objects.get_or_create(name=f"Steunpunt {support_point.slug}: redactie")
+    if created:
+        for codename in PAGE_PERMISSIONS:
+            GroupPagePermission.objects.create(
+                group=group,
+                page=support_point.site.root_page,
+                permission=Permission.objects.get(content_type__app_label="wagtailcore", codename=codename),
+            )
+    return group
+
+
+def sync_groups(user, support_point):
+    """Put ``user`` in the content group of ``support_point`` exactly when a role there allows it."""
+    roles = user.memberships.filter(support_point=support_point).values_list("role", flat=True)
+    group = content_group(support_point)
+    if Action.CONTENT_EDIT in actions_for_roles(roles):
+        user.groups.add(group)
+    else:
+        user.groups.remove(group)
