@@ -2,6 +2,9 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from .models import SupportPoint
+from .policy import Action
+from .roles import Role
+from .selectors import support_points_for
 from .services import normalise_codes, support_point_create, support_point_errors
 
 
@@ -56,3 +59,23 @@ class SupportPointCreateForm(forms.ModelForm):
             brand_colour=data["brand_colour"],
             by=self.for_user,
         )
+
+
+class StaffInviteForm(forms.Form):
+    """Give someone a role at one of the steunpunten the acting user manages."""
+
+    support_point = forms.ModelChoiceField(label=_("Steunpunt"), queryset=SupportPoint.objects.none())
+    role = forms.ChoiceField(label=_("Role"), choices=Role.choices)
+    email = forms.EmailField(
+        label=_("E-mail address"),
+        help_text=_("Someone new gets an e-mail to choose a password."),
+        error_messages={"invalid": _("Enter an e-mail address such as naam@steunpunt.nl.")},
+    )
+    first_name = forms.CharField(label=_("First name"), max_length=150, required=False)
+    last_name = forms.CharField(label=_("Last name"), max_length=150, required=False)
+
+    def __init__(self, *args, for_user=None, instance=None, **kwargs):
+        self.for_user = for_user
+        self.instance = instance
+        super().__init__(*args, **kwargs)
+        self.fields["support_point"].queryset = support_points_for(for_user, Action.MEMBERSHIP_MANAGE)

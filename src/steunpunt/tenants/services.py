@@ -1,5 +1,6 @@
 """Writes for steunpunten and memberships. Each is atomic and logged."""
 
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
@@ -10,6 +11,7 @@ from wagtail.models import Site
 
 from .groups import sync_groups
 from .models import Partnership, Sector, SupportPoint
+from .roles import Role
 from .validators import HOSTNAME_RE, validate_brand_colour, validate_partnership_code
 
 
@@ -154,3 +156,43 @@ def membership_revoke(*, membership, by=None):
     membership.delete()
     membership.user.__dict__.pop("_steunpunt_roles", None)
     sync_groups(membership.user, membership.support_point)
+
+
+def _send_invitation(user, support_point, role, request):
+    """Mail a new staff member a link to choose a password (Wagtail's reset flow)."""
+    from django.contrib.auth.forms import PasswordResetForm
+    from django.contrib.auth.tokens import default_token_generator
+    from django.utils.encoding import force_bytes
+    from django.utils.http import urlsafe_base64_encode
+
+    context = {
+        "user": user,
+        "uid": urlsafe_base64_encode(force_bytes(user.pk)),
+        "token": default_token_generator.make_token(user),
+        "domain": request.get_host(),
+        "protocol": "https" if request.is_secure() else "http",
+        "support_point": support_point,
+        "role": Role(role).label,
+    }
+    PasswordResetForm().send_mail(
+        "tenants/invitation_subject.txt", "tenants/invitation_email.txt", context, None, user.email
+    )
+
+
+@transaction.atomic
+def staff_invite(*, email, first_name, last_name, support_point, role, by, request):
+    """Give ``role`` at ``support_point`` to the person with ``email``, creating the account if new.
+
+    A new account has no password yet: after the transaction commits, the person gets
+    an e-mail with a link to choose one. Returns the membership.
+    """
+    User = get_user_model()
+    email = User.objects.normalize_email(email).strip()
+    user = User.objects.filter(email__iexact=email).first()
+    if user is None:
+        user = User(username=email.lower(), email=email, first_name=first_name, last_name=last_name)
+        user.set_unusable_password()
+        user.save()
+        log(user, "wagtail.create", user=by)
+        transaction.on_commit(lambda: _send_invitation(user, support_point, role, request))
+    return membership_grant(user=user, support_point=support_point, role=role, by=by)

@@ -60,7 +60,11 @@ def test_staff_with_an_app_must_give_its_code_at_every_login(client, consultant)
         reverse("accounts:verify"), {"token": current_code(device), "next": "/admin/pages/"}, **HOST
     )
     assert response["Location"] == "/admin/pages/"
-    assert client.get(reverse("wagtailadmin_home"), **HOST).status_code == 200
+    home = client.get(reverse("wagtailadmin_home"), **HOST)
+    assert home.status_code == 200
+    # The back office speaks Dutch.
+    assert '<html lang="nl"' in home.content.decode()
+    assert "Uitloggen" in home.content.decode()
 
 
 @pytest.mark.parametrize("token", ["", "12", "abcdef", "1234567"])
@@ -81,6 +85,15 @@ def test_codes_are_throttled_after_a_wrong_one(client, consultant):
     response = client.post(reverse("accounts:verify"), {"token": current_code(device)}, **HOST)
     assert "Te veel verkeerde codes" in response.content.decode()
     assert client.get(reverse("wagtailadmin_home"), **HOST).status_code == 302
+
+
+def test_signing_out_from_the_code_page(client, consultant):
+    TOTPDeviceFactory(user=consultant)
+    login(client, consultant.username)
+    page = client.get(reverse("accounts:verify"), **HOST).content.decode()
+    assert f'action="{reverse("wagtailadmin_logout")}"' in page
+    client.post(reverse("wagtailadmin_logout"), **HOST)
+    assert "_auth_user_id" not in client.session
 
 
 def test_the_verify_page_does_not_open_redirects_elsewhere(client, consultant):

@@ -4,7 +4,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from steunpunt.tenants.models import Membership, SupportPoint
 from steunpunt.tenants.roles import Role
-from steunpunt.tenants.services import support_point_create
+from steunpunt.tenants.services import membership_grant, support_point_create
 
 PASSWORD = "correct-horse-battery-staple"
 
@@ -43,6 +43,11 @@ class MembershipFactory(factory.django.DjangoModelFactory):
     user = factory.SubFactory(UserFactory)
     support_point = factory.SubFactory(SupportPointFactory)
     role = Role.CONSULTANT
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        """Through the service, so that page rights follow the role as in real use."""
+        return membership_grant(**kwargs)
 
 
 class TOTPDeviceFactory(factory.django.DjangoModelFactory):
