@@ -20,7 +20,7 @@ $(VENV)/.test-installed: $(VENV)/.run-installed requirements-test.txt
 
 ## Run the platform with demo data on SQLite, the task worker alongside.
 run: $(VENV)/.run-installed
-	$(MANAGE) migrate --noinput
+	$(MANAGE) migrate --noinput -v 0
 	$(MANAGE) load_demo_data --port $(PORT)
 	@$(PY) scripts/print_welcome.py $(PORT)
 	@bash scripts/run-dev.sh $(PORT)
