@@ -10,6 +10,8 @@ from django.db import transaction
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from steunpunt.accounts.totp import base32_secret
+from steunpunt.information.services import library_ensure
+from steunpunt.information.starter import STARTER_DIR, load_starter_articles
 from steunpunt.portal.services import platform_site_ensure
 from steunpunt.tenants.models import OpeningPeriod, SupportPoint
 from steunpunt.tenants.roles import Role
@@ -50,6 +52,9 @@ def _demo_account(username, role, support_point):
 def load_demo_data(*, port=8000):
     """Create or refresh the demo installation; return the demo logins."""
     platform_site_ensure(port=port)
+    library_ensure()
+    if STARTER_DIR.joinpath("articles.json").exists():
+        load_starter_articles()
     logins = []
     for spec in DEMO_SUPPORT_POINTS:
         support_point = SupportPoint.objects.filter(slug=spec["slug"]).first()

@@ -7,6 +7,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
 
+from steunpunt.information.routes import InformationRoutesMixin
 from steunpunt.tenants.selectors import public_support_points
 
 from .forms import PostcodeForm
@@ -49,7 +50,7 @@ class PlatformHomePage(StarterTextMixin, Page):
         return context
 
 
-class SupportPointHomePage(StarterTextMixin, Page):
+class SupportPointHomePage(InformationRoutesMixin, StarterTextMixin, Page):
     """A steunpunt's home page: the three pillars in plain Dutch."""
 
     intro = models.TextField(_("introduction"))
@@ -76,6 +77,9 @@ class SupportPointHomePage(StarterTextMixin, Page):
 
     class Meta:
         verbose_name = _("steunpunt home page")
+
+    def get_sitemap_urls(self, request=None):
+        return [*super().get_sitemap_urls(request), *self.information_sitemap_urls(request)]
 
 
 class ContentPage(StarterTextMixin, Page):

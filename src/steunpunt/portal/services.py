@@ -9,7 +9,7 @@ from . import starter
 from .models import PlatformHomePage, SupportPointHomePage
 
 
-def _root():
+def root_page():
     """Return the tree's root; Wagtail's migrations make it, a flushed test database may not have it."""
     Locale.objects.get_or_create(language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE))
     return Page.get_first_root_node() or Page.add_root(instance=Page(title="Root", slug="root"))
@@ -26,7 +26,7 @@ def platform_site_ensure(*, port=80):
 
     Replaces Wagtail's initial welcome page. Safe to call again: returns the same page.
     """
-    root = _root()
+    root = root_page()
     home = PlatformHomePage.objects.first()
     if home is None:
         home = PlatformHomePage(slug="steunpunten", starter_text=True, **starter.PLATFORM_HOME)
@@ -49,7 +49,7 @@ def platform_site_ensure(*, port=80):
 
 def support_point_home_page_create(*, name, slug):
     """Create and publish a steunpunt's home page with the starter texts."""
-    root = _root()
+    root = root_page()
     home = SupportPointHomePage(title=name, slug=slug, starter_text=True, **starter.SUPPORT_POINT_HOME)
     root.add_child(instance=home)
     return _publish(home)

@@ -16,20 +16,39 @@ def content_group(support_point):
     """Return the group that edits ``support_point``'s pages, creating it when needed."""
     group, created = Group.objects.get_or_create(name=f"Steunpunt {support_point.slug}: redactie")
     if created:
-        for codename in PAGE_PERMISSIONS:
-            GroupPagePermission.objects.create(
-                group=group,
-                page=support_point.site.root_page,
-                permission=Permission.objects.get(content_type__app_label="wagtailcore", codename=codename),
-            )
+        grant_page_rights(group, support_point.site.root_page)
     return group
 
 
+NATIONAL_GROUP_NAME = "Landelijke redactie"
+
+
+def national_group():
+    """Return the group that edits the national information library."""
+    group, _created = Group.objects.get_or_create(name=NATIONAL_GROUP_NAME)
+    return group
+
+
+def grant_page_rights(group, page):
+    """Give ``group`` the rights to add, edit and publish ``page`` and everything below it."""
+    for codename in PAGE_PERMISSIONS:
+        GroupPagePermission.objects.get_or_create(
+            group=group,
+            page=page,
+            permission=Permission.objects.get(content_type__app_label="wagtailcore", codename=codename),
+        )
+
+
 def sync_groups(user, support_point):
-    """Put ``user`` in the content group of ``support_point`` exactly when a role there allows it."""
+    """Put ``user`` in the content groups that the roles allow, and in no other."""
     roles = user.memberships.filter(support_point=support_point).values_list("role", flat=True)
     group = content_group(support_point)
     if Action.CONTENT_EDIT in actions_for_roles(roles):
         user.groups.add(group)
     else:
         user.groups.remove(group)
+    all_roles = user.memberships.values_list("role", flat=True)
+    if Action.CONTENT_EDIT_NATIONAL in actions_for_roles(all_roles):
+        user.groups.add(national_group())
+    else:
+        user.groups.remove(national_group())

@@ -1,0 +1,41 @@
+"""The three audiences an article speaks to, each in its own words."""
+
+from dataclasses import dataclass
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Audience(models.TextChoices):
+    PARENTS = "parents", _("Parents")
+    YOUTH = "youth", _("Young people (12+)")
+    CHILDREN = "children", _("Children (under 12)")
+
+
+# The public URL segment of each audience, in Dutch.
+URL_SEGMENTS = {Audience.PARENTS: "ouders", Audience.YOUTH: "jongeren", Audience.CHILDREN: "kinderen"}
+AUDIENCE_BY_SEGMENT = {segment: audience for audience, segment in URL_SEGMENTS.items()}
+
+# Flesch-Douma targets from quality.md A4.
+READABILITY_TARGETS = {Audience.PARENTS: 60, Audience.YOUTH: 70, Audience.CHILDREN: 70}
+
+
+@dataclass(frozen=True)
+class Version:
+    """One audience's version of an article."""
+
+    audience: str
+    title: str
+    summary: str
+    body: object
+
+    @property
+    def label(self):
+        return Audience(self.audience).label
+
+    @property
+    def path(self):
+        """The address of this version relative to the article's own address."""
+        if self.audience == Audience.PARENTS:
+            return ""
+        return f"{URL_SEGMENTS[Audience(self.audience)]}/"

@@ -1,0 +1,123 @@
+"""The national information set: one library of articles, shown on every steunpunt's site."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, ObjectList, TabbedInterface
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page
+
+from ..audiences import Audience, Version
+from ..blocks import body_blocks
+
+
+class InformationLibraryPage(Page):
+    """The root of the national set. It belongs to no site: steunpunt sites show its articles."""
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["information.ArticlePage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("national information library")
+
+    def get_sitemap_urls(self, request=None):
+        return []
+
+
+class ArticlePage(Page):
+    """A national article with a version for parents and, optionally, young people and children."""
+
+    summary = models.TextField(_("summary"), help_text=_("One or two short sentences."))
+    body = StreamField(body_blocks(), verbose_name=_("text"))
+    youth_title = models.CharField(_("title"), max_length=255, blank=True)
+    youth_summary = models.TextField(_("summary"), blank=True)
+    youth_body = StreamField(body_blocks(), verbose_name=_("text"), blank=True)
+    children_title = models.CharField(_("title"), max_length=255, blank=True)
+    children_summary = models.TextField(_("summary"), blank=True)
+    children_body = StreamField(body_blocks(), verbose_name=_("text"), blank=True)
+    themes = ParentalManyToManyField("information.Theme", verbose_name=_("themes"), blank=True)
+    last_checked_at = models.DateField(_("last checked on"), null=True, blank=True)
+    check_again_before = models.DateField(_("check again before"), null=True, blank=True)
+    starter_text = models.BooleanField(
+        _("draft, not yet validated"),
+        default=False,
+        help_text=_("Readers see that this text has not been validated. Switch off after validation."),
+    )
+
+    parent_page_types = ["information.InformationLibraryPage"]
+    subpage_types = []
+
+    parents_panels = [
+        FieldPanel("title"),
+        FieldPanel("summary"),
+        FieldPanel("body"),
+    ]
+    youth_panels = [FieldPanel("youth_title"), FieldPanel("youth_summary"), FieldPanel("youth_body")]
+    children_panels = [
+        FieldPanel("children_title"),
+        FieldPanel("children_summary"),
+        FieldPanel("children_body"),
+    ]
+    about_panels = [
+        FieldPanel("themes"),
+        InlinePanel("sources", label=_("Sources")),
+        InlinePanel("related_links", label=_("Related articles")),
+        MultiFieldPanel(
+            [FieldPanel("last_checked_at"), FieldPanel("check_again_before"), FieldPanel("starter_text")],
+            heading=_("Validation"),
+        ),
+    ]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(parents_panels, heading=_("Parents")),
+            ObjectList(youth_panels, heading=_("Young people")),
+            ObjectList(children_panels, heading=_("Children")),
+            ObjectList(about_panels, heading=_("Sources and validation")),
+            ObjectList(Page.promote_panels, heading=_("Promote")),
+        ]
+    )
+
+    class Meta:
+        verbose_name = _("article")
+        verbose_name_plural = _("articles")
+
+    def versions(self):
+        """Return the audience versions that exist, parents first."""
+        found = [Version(Audience.PARENTS, self.title, self.summary, self.body)]
+        if self.youth_title and self.youth_body:
+            found.append(Version(Audience.YOUTH, self.youth_title, self.youth_summary, self.youth_body))
+        if self.children_title and self.children_body:
+            found.append(
+                Version(Audience.CHILDREN, self.children_title, self.children_summary, self.children_body)
+            )
+        return found
+
+    def get_sitemap_urls(self, request=None):
+        # Shown under every steunpunt's site; those sites list the article addresses.
+        return []
+
+
+class ArticleSource(Orderable):
+    """Where a fact comes from: a law article, an official page."""
+
+    class Kind(models.TextChoices):
+        OFFICIAL = "official", _("Official (government, law, inspectorate)")
+        BODY = "body", _("Organisation in the field")
+        SECONDARY = "secondary", _("Other source")
+
+    page = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="sources")
+    title = models.CharField(_("title"), max_length=300)
+    url = models.URLField(_("web address"), max_length=500, blank=True)
+    kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices, default=Kind.OFFICIAL)
+
+    panels = [FieldPanel("title"), FieldPanel("url"), FieldPanel("kind")]
+
+
+class RelatedArticle(Orderable):
+    page = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="related_links")
+    article = models.ForeignKey(
+        ArticlePage, verbose_name=_("article"), on_delete=models.CASCADE, related_name="+"
+    )
+
+    panels = [FieldPanel("article")]

@@ -1,0 +1,75 @@
+"""The information routes of a steunpunt's site: the national set, with the regional supplement."""
+
+from django.http import Http404
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+
+from .audiences import AUDIENCE_BY_SEGMENT, URL_SEGMENTS, Audience
+from .selectors import article_by_slug, live_articles, supplement_for
+
+
+class InformationRoutesMixin(RoutablePageMixin):
+    """Mixed into a steunpunt's home page: ``informatie/`` and ``informatie/<slug>/<audience>/``."""
+
+    @path("informatie/", name="information_index")
+    def information_index(self, request):
+        articles = live_articles().prefetch_related("themes")
+        return TemplateResponse(
+            request,
+            "information/index.html",
+            {
+                "page": self,
+                "base": self.get_url(request),
+                "articles": articles,
+                "support_point": getattr(request, "support_point", None),
+            },
+        )
+
+    @path("informatie/<slug:slug>/", name="article")
+    @path("informatie/<slug:slug>/<str:segment>/", name="article_for")
+    def article(self, request, slug, segment=None):
+        if segment == URL_SEGMENTS[Audience.PARENTS]:
+            # The parents' version lives at the article's own address.
+            return redirect(f"{self.get_url(request)}informatie/{slug}/", permanent=True)
+        article = article_by_slug(slug)
+        audience = AUDIENCE_BY_SEGMENT.get(segment) if segment else Audience.PARENTS
+        if article is None or audience is None:
+            raise Http404
+        versions = article.versions()
+        version = next((v for v in versions if v.audience == audience), None)
+        if version is None:
+            raise Http404
+        support_point = getattr(request, "support_point", None)
+        return TemplateResponse(
+            request,
+            "information/article.html",
+            {
+                "page": self,
+                "base": self.get_url(request),
+                "article": article,
+                "version": version,
+                "versions": versions,
+                "supplement": supplement_for(article, support_point),
+                "support_point": support_point,
+                "sources": article.sources.all(),
+                "related": [
+                    link.article
+                    for link in article.related_links.select_related("article")
+                    if link.article.live
+                ],
+            },
+        )
+
+    def information_sitemap_urls(self, request=None):
+        base = self.get_full_url(request)
+        urls = [{"location": f"{base}informatie/"}]
+        for article in live_articles():
+            for version in article.versions():
+                urls.append(
+                    {
+                        "location": f"{base}informatie/{article.slug}/{version.path}",
+                        "lastmod": article.last_published_at,
+                    }
+                )
+        return urls

@@ -1,0 +1,76 @@
+"""The national set on every steunpunt's site, per audience, with the regional supplement."""
+
+import pytest
+
+from steunpunt.information.services import supplement_save
+from steunpunt.tenants.tests.factories import SupportPointFactory, UserFactory
+
+from .factories import ArticlePageFactory, ThemeFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def sites(platform):
+    return (
+        SupportPointFactory(hostname="noord.localhost", partnership_codes=["PO2001"]),
+        SupportPointFactory(hostname="midden.localhost", partnership_codes=["PO2601"]),
+    )
+
+
+def test_a_national_article_is_shown_on_every_steunpunt_site(client, sites):
+    article = ArticlePageFactory(title="Zorgplicht", slug="zorgplicht")
+    article.themes.add(ThemeFactory(name="Aanmelden"))
+    article.save()
+    for support_point in sites:
+        response = client.get("/informatie/zorgplicht/", HTTP_HOST=support_point.site.hostname)
+        html = response.content.decode()
+        assert response.status_code == 200
+        assert "<h1>Zorgplicht</h1>" in html
+        assert support_point.name in html
+        assert "nog niet gevalideerd" in html
+        index = client.get("/informatie/", HTTP_HOST=support_point.site.hostname).content.decode()
+        assert 'href="/informatie/zorgplicht/"' in index
+
+
+def test_the_reader_switches_between_existing_audience_versions_only(client, sites):
+    ArticlePageFactory(slug="thuiszitten", youth=True)
+    ArticlePageFactory(slug="alleen-ouders")
+    host = {"HTTP_HOST": "noord.localhost"}
+    parents = client.get("/informatie/thuiszitten/", **host).content.decode()
+    assert 'href="/informatie/thuiszitten/jongeren/"' in parents
+    assert "kinderen/" not in parents
+    youth = client.get("/informatie/thuiszitten/jongeren/", **host)
+    assert "<h1>Voor jongeren</h1>" in youth.content.decode()
+    assert 'aria-current="page"' in youth.content.decode()
+    assert client.get("/informatie/thuiszitten/kinderen/", **host).status_code == 404
+    assert client.get("/informatie/thuiszitten/onzin/", **host).status_code == 404
+    assert client.get("/informatie/bestaat-niet/", **host).status_code == 404
+    only = client.get("/informatie/alleen-ouders/", **host).content.decode()
+    assert "jongeren/" not in only
+    redirect = client.get("/informatie/thuiszitten/ouders/", **host)
+    assert redirect.status_code == 301 and redirect["Location"].endswith("/informatie/thuiszitten/")
+
+
+def test_a_regional_supplement_appears_only_on_its_own_site(client, sites):
+    noord, _midden = sites
+    article = ArticlePageFactory(slug="tlv")
+    supplement_save(article=article, support_point=noord, body="Bel ons op dinsdag.", by=UserFactory())
+    noord_html = client.get("/informatie/tlv/", HTTP_HOST="noord.localhost").content.decode()
+    midden_html = client.get("/informatie/tlv/", HTTP_HOST="midden.localhost").content.decode()
+    assert "Wat betekent dit in onze regio?" in noord_html and "Bel ons op dinsdag." in noord_html
+    assert "Bel ons op dinsdag." not in midden_html
+
+
+def test_unpublished_articles_are_not_shown(client, sites):
+    article = ArticlePageFactory(slug="concept")
+    article.unpublish()
+    assert client.get("/informatie/concept/", HTTP_HOST="noord.localhost").status_code == 404
+
+
+def test_each_site_map_lists_the_articles_and_their_versions(client, sites):
+    ArticlePageFactory(slug="opp", youth=True)
+    body = client.get("/sitemap.xml", HTTP_HOST="midden.localhost").content.decode()
+    assert "<loc>http://midden.localhost/informatie/opp/</loc>" in body
+    assert "<loc>http://midden.localhost/informatie/opp/jongeren/</loc>" in body
+    assert "landelijke-informatie" not in body

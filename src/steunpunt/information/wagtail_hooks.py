@@ -1,0 +1,54 @@
+from django.urls import path
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.permission_policies.base import BasePermissionPolicy
+from wagtail.permissions import register_permission_policy
+
+from steunpunt.tenants.policy import Action, can
+
+from .admin_views import SupplementChecksPanel, SupplementViewSet, confirm_check
+from .models import RegionalSupplement
+
+
+class SupplementPermissionPolicy(BasePermissionPolicy):
+    """Editors and coordinators write supplements for their own steunpunt."""
+
+    def user_has_permission(self, user, action):
+        return action in {"add", "change", "view"} and can(user, Action.CONTENT_EDIT)
+
+    def user_has_permission_for_instance(self, user, action, instance):
+        return action in {"change", "view"} and can(user, Action.CONTENT_EDIT, instance.support_point_id)
+
+    def instances_user_has_any_permission_for(self, user, actions):
+        from .selectors import supplements_visible_to
+
+        return supplements_visible_to(user)
+
+
+register_permission_policy(RegionalSupplement, SupplementPermissionPolicy(RegionalSupplement))
+
+
+@hooks.register("register_admin_viewset")
+def register_supplement_viewset():
+    return SupplementViewSet("regional_supplements")
+
+
+@hooks.register("construct_homepage_panels")
+def add_supplement_checks(request, panels):
+    panels.append(SupplementChecksPanel(request))
+
+
+@hooks.register("register_admin_urls")
+def register_check_urls():
+    return [
+        path(
+            "informatie/controles/<int:check_id>/bevestigen/", confirm_check, name="information_confirm_check"
+        )
+    ]
+
+
+@hooks.register("register_log_actions")
+def register_log_actions(actions):
+    actions.register_action(
+        "steunpunt.supplement_checked", _("Check regional supplement"), _("Regional supplement checked")
+    )
