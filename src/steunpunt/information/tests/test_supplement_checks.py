@@ -50,13 +50,13 @@ def test_editors_see_the_check_on_their_dashboard_and_confirm_it(staff_client):
 
     client = staff_client(other_editor.user)
     assert (
-        "Controleer je regionale aanvulling" not in client.get(reverse("wagtailadmin_home")).content.decode()
+        "Controleer uw regionale aanvulling" not in client.get(reverse("wagtailadmin_home")).content.decode()
     )
     assert client.post(reverse("information_confirm_check", args=[check.pk])).status_code == 404
 
     client = staff_client(editor.user)
     dashboard = client.get(reverse("wagtailadmin_home")).content.decode()
-    assert "Controleer je regionale aanvulling" in dashboard and "Leerplicht" in dashboard
+    assert "Controleer uw regionale aanvulling" in dashboard and "Leerplicht" in dashboard
     assert client.post(reverse("information_confirm_check", args=[check.pk])).status_code == 302
     check.refresh_from_db()
     assert check.confirmed_at is not None and check.confirmed_by == editor.user
