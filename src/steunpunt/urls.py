@@ -5,6 +5,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from steunpunt.accounts import urls as accounts_urls
+from steunpunt.information.views import article_feedback
 from steunpunt.portal.views import brand_css
 
 urlpatterns = [
@@ -13,6 +14,7 @@ urlpatterns = [
     path("documenten/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("huisstijl.css", brand_css, name="brand_css"),
+    path("reactie/<slug:slug>/", article_feedback, name="article_feedback"),
     path("", include(wagtail_urls)),
 ]
 

@@ -34,6 +34,10 @@ class Version:
         return Audience(self.audience).label
 
     @property
+    def segment(self):
+        return URL_SEGMENTS[Audience(self.audience)]
+
+    @property
     def path(self):
         """The address of this version relative to the article's own address."""
         if self.audience == Audience.PARENTS:

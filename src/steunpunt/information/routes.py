@@ -6,6 +6,9 @@ from django.template.response import TemplateResponse
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
 from .audiences import AUDIENCE_BY_SEGMENT, URL_SEGMENTS, Audience
+from .forms import FeedbackForm
+from .glossary import TermLinker, linked_blocks
+from .models import GlossaryTerm
 from .selectors import article_by_slug, live_articles, supplement_for
 
 
@@ -28,7 +31,7 @@ class InformationRoutesMixin(RoutablePageMixin):
 
     @path("informatie/<slug:slug>/", name="article")
     @path("informatie/<slug:slug>/<str:segment>/", name="article_for")
-    def article(self, request, slug, segment=None):
+    def article(self, request, slug, segment=None, feedback_form=None):
         if segment == URL_SEGMENTS[Audience.PARENTS]:
             # The parents' version lives at the article's own address.
             return redirect(f"{self.get_url(request)}informatie/{slug}/", permanent=True)
@@ -41,6 +44,7 @@ class InformationRoutesMixin(RoutablePageMixin):
         if version is None:
             raise Http404
         support_point = getattr(request, "support_point", None)
+        base = self.get_url(request)
         return TemplateResponse(
             request,
             "information/article.html",
@@ -50,6 +54,9 @@ class InformationRoutesMixin(RoutablePageMixin):
                 "article": article,
                 "version": version,
                 "versions": versions,
+                "blocks": linked_blocks(version.body, TermLinker.for_all_terms(base)),
+                "feedback_form": feedback_form or FeedbackForm(),
+                "thanks": "bedankt" in request.GET,
                 "supplement": supplement_for(article, support_point),
                 "support_point": support_point,
                 "sources": article.sources.all(),
@@ -61,9 +68,32 @@ class InformationRoutesMixin(RoutablePageMixin):
             },
         )
 
+    @path("begrippen/", name="glossary")
+    def glossary(self, request):
+        return TemplateResponse(
+            request,
+            "information/glossary.html",
+            {"page": self, "base": self.get_url(request), "terms": GlossaryTerm.objects.all()},
+        )
+
+    @path("begrippen/<slug:slug>/", name="glossary_term")
+    def glossary_term(self, request, slug):
+        term = GlossaryTerm.objects.filter(slug=slug).first()
+        if term is None:
+            raise Http404
+        return TemplateResponse(
+            request,
+            "information/glossary_term.html",
+            {"page": self, "base": self.get_url(request), "term": term},
+        )
+
     def information_sitemap_urls(self, request=None):
         base = self.get_full_url(request)
-        urls = [{"location": f"{base}informatie/"}]
+        urls = [{"location": f"{base}informatie/"}, {"location": f"{base}begrippen/"}]
+        urls += [
+            {"location": f"{base}begrippen/{slug}/"}
+            for slug in GlossaryTerm.objects.values_list("slug", flat=True)
+        ]
         for article in live_articles():
             for version in article.versions():
                 urls.append(

@@ -62,3 +62,16 @@ def library_ensure():
         library.save_revision().publish()
     grant_page_rights(national_group(), Page.objects.get(pk=library.pk))
     return library
+
+
+def feedback_record(*, article, support_point, audience, helpful, missing=""):
+    """Store one 'did this help?' answer: no time of day, no address, no account."""
+    from .models import ArticleFeedback
+
+    return ArticleFeedback.objects.create(
+        article=article,
+        support_point=support_point,
+        audience=audience,
+        helpful=helpful,
+        missing=missing.strip(),
+    )
