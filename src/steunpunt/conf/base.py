@@ -185,7 +185,10 @@ CONTENT_SECURITY_POLICY = {
 WAGTAIL_SITE_NAME = env_str("WAGTAIL_SITE_NAME", "Steunpunten passend onderwijs")
 WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAIL_I18N_ENABLED = False
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# PostgreSQL stems Dutch itself; SQLite gets Dutch stems from information.search.
+WAGTAILSEARCH_BACKENDS = {
+    "default": {"BACKEND": "steunpunt.information.search_backend", "SEARCH_CONFIG": "dutch"}
+}
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ENABLE_WHATS_NEW_BANNER = False

@@ -70,8 +70,7 @@ class SupplementViewSet(ModelViewSet):
     model = RegionalSupplement
     icon = "doc-full"
     menu_label = gettext_lazy("Regional supplements")
-    menu_order = 300
-    add_to_admin_menu = True
+    add_to_admin_menu = False
     form_fields = ["article", "support_point", "body"]
     list_display = ["article", "support_point", "updated_at"]
     index_view_class = SupplementIndexView

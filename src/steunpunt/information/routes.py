@@ -9,6 +9,7 @@ from .audiences import AUDIENCE_BY_SEGMENT, URL_SEGMENTS, Audience
 from .forms import FeedbackForm
 from .glossary import TermLinker, linked_blocks
 from .models import GlossaryTerm
+from .search import MAX_QUERY_LENGTH, normalise, search_articles, search_count
 from .selectors import article_by_slug, live_articles, supplement_for
 
 
@@ -65,6 +66,28 @@ class InformationRoutesMixin(RoutablePageMixin):
                     for link in article.related_links.select_related("article")
                     if link.article.live
                 ],
+            },
+        )
+
+    @path("zoeken/", name="search")
+    def search(self, request):
+        """Search the information; every search is counted with its number of results, nothing more."""
+        raw = request.GET.get("q", "")
+        query = normalise(raw)
+        results = search_articles(query) if query else []
+        support_point = getattr(request, "support_point", None)
+        if query and support_point is not None:
+            search_count(support_point=support_point, query=query, results=len(results))
+        return TemplateResponse(
+            request,
+            "information/search.html",
+            {
+                "page": self,
+                "base": self.get_url(request),
+                "query": raw[:MAX_QUERY_LENGTH],
+                "searched": bool(query),
+                "too_long": len(raw) > MAX_QUERY_LENGTH,
+                "results": results,
             },
         )
 

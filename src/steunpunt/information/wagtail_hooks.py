@@ -1,6 +1,7 @@
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.viewsets.model import ModelViewSetGroup
 from wagtail.permission_policies.base import BasePermissionPolicy
 from wagtail.permissions import register_permission_policy
 
@@ -8,6 +9,7 @@ from steunpunt.tenants.policy import Action, can
 
 from .admin_views import SupplementChecksPanel, SupplementViewSet, confirm_check
 from .models import RegionalSupplement
+from .reports import POLICIES, FeedbackViewSet, GlossaryViewSet, InformationGapViewSet, SynonymViewSet
 
 
 class SupplementPermissionPolicy(BasePermissionPolicy):
@@ -26,11 +28,26 @@ class SupplementPermissionPolicy(BasePermissionPolicy):
 
 
 register_permission_policy(RegionalSupplement, SupplementPermissionPolicy(RegionalSupplement))
+for _model, _policy in POLICIES.items():
+    register_permission_policy(_model, _policy(_model))
 
 
 @hooks.register("register_admin_viewset")
-def register_supplement_viewset():
-    return SupplementViewSet("regional_supplements")
+def register_information_viewsets():
+    return InformationViewSetGroup()
+
+
+class InformationViewSetGroup(ModelViewSetGroup):
+    menu_label = _("Information")
+    menu_icon = "doc-full"
+    menu_order = 300
+    items = [
+        SupplementViewSet("regional_supplements"),
+        GlossaryViewSet("glossary"),
+        SynonymViewSet("search_synonyms"),
+        InformationGapViewSet("information_gaps"),
+        FeedbackViewSet("article_feedback"),
+    ]
 
 
 @hooks.register("construct_homepage_panels")

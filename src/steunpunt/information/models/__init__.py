@@ -1,6 +1,7 @@
 from .articles import ArticlePage, ArticleSource, InformationLibraryPage, RelatedArticle
 from .feedback import ArticleFeedback
 from .glossary import GlossaryTerm
+from .search import SearchCount, SearchSynonym
 from .supplements import RegionalSupplement, SupplementCheck
 from .themes import Theme
 
@@ -12,6 +13,8 @@ __all__ = [
     "InformationLibraryPage",
     "RegionalSupplement",
     "RelatedArticle",
+    "SearchCount",
+    "SearchSynonym",
     "SupplementCheck",
     "Theme",
 ]

@@ -6,6 +6,7 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
+from wagtail.search import index
 
 from ..audiences import Audience, Version
 from ..blocks import body_blocks
@@ -47,6 +48,17 @@ class ArticlePage(Page):
 
     parent_page_types = ["information.InformationLibraryPage"]
     subpage_types = []
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.SearchField("youth_title"),
+        index.SearchField("youth_summary"),
+        index.SearchField("youth_body"),
+        index.SearchField("children_title"),
+        index.SearchField("children_body"),
+        index.FilterField("live"),
+    ]
 
     parents_panels = [
         FieldPanel("title"),
