@@ -36,7 +36,7 @@ def demo(transactional_db, tmp_path):
     call_command("load_demo_data", "--logins-file", str(tmp_path / "logins.json"))
 
 
-def _violations(page):
+def violations(page):
     results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
     return [
         (item["id"], [node["target"] for node in item["nodes"]]) for item in results.response["violations"]
@@ -61,7 +61,7 @@ def test_public_pages_have_no_accessibility_violations(demo, live_server, browse
     page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
     page.goto(f"http://{host}:{port}{path}")
     assert page.locator("h1").inner_text() == heading
-    assert _violations(page) == []
+    assert violations(page) == []
     # A CSP violation or a missing file shows up as a console error.
     assert [error for error in errors if "404" not in error or path != "/bestaat-niet/"] == []
     page.close()

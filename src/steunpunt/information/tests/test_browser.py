@@ -1,0 +1,72 @@
+"""A parent's journey in a real browser, with axe-core on every page type it passes."""
+
+import pytest
+from django.core.management import call_command
+
+from steunpunt.information.models import ArticleFeedback, GlossaryTerm, SearchSynonym
+from steunpunt.portal.tests.test_accessibility import browser, violations  # noqa: F401  (fixture)
+
+from .factories import ArticlePageFactory
+
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
+
+
+@pytest.fixture
+def information(transactional_db, tmp_path):
+    call_command("load_demo_data", "--logins-file", str(tmp_path / "logins.json"))
+    GlossaryTerm.objects.create(
+        term="leerplicht", slug="leerplicht", explanation="Een kind moet naar school."
+    )
+    SearchSynonym.objects.create(term="thuiszitter", means="thuiszitten")
+    ArticlePageFactory(
+        title="Thuiszitten: als uw kind niet naar school gaat",
+        slug="thuiszitten",
+        summary="Wat u kunt doen als uw kind thuis zit.",
+        body=[
+            ("heading", "Wat is thuiszitten?"),
+            ("paragraph", "Uw kind valt onder de leerplicht."),
+            ("list", ["Bel de school.", "Bel ons."]),
+        ],
+        youth_title="Thuiszitten: als jij niet naar school gaat",
+        youth_summary="Wat jij kunt doen.",
+        youth_body=[("paragraph", "Jij hebt recht op onderwijs. Dat heet leerplicht.")],
+    )
+
+
+def test_a_parent_searches_reads_switches_looks_up_a_word_and_answers(information, live_server, browser):  # noqa: F811
+    port = live_server.url.rsplit(":", 1)[1]
+    base = f"http://noord.localhost:{port}"
+    page = browser.new_page()
+    page.goto(f"{base}/")
+    page.get_by_role("link", name="Zoeken").click()
+    assert violations(page) == []
+    page.get_by_label("Waar zoekt u naar?").fill("thuiszitter")
+    page.get_by_role("button", name="Zoeken").click()
+    assert violations(page) == []
+    page.get_by_role("link", name="Thuiszitten: als uw kind niet naar school gaat").click()
+    assert page.locator("h1").inner_text() == "Thuiszitten: als uw kind niet naar school gaat"
+    assert violations(page) == []
+
+    page.get_by_role("link", name="Jongeren (12+)").click()
+    assert page.locator("h1").inner_text() == "Thuiszitten: als jij niet naar school gaat"
+    assert violations(page) == []
+
+    page.get_by_role("button", name="Versturen").click()
+    assert page.locator(".error").first.inner_text() == "Kies ja of nee."
+    assert violations(page) == []
+
+    page.get_by_label("Nee").check()
+    page.get_by_label("Wat miste u? (u mag dit leeg laten)").fill("Wat als ik ziek ben?")
+    page.get_by_role("button", name="Versturen").click()
+    assert "Dank u voor uw antwoord" in page.locator("#reactie").inner_text()
+    answer = ArticleFeedback.objects.get()
+    assert (answer.helpful, answer.audience, answer.missing) == (False, "youth", "Wat als ik ziek ben?")
+
+    page.get_by_role("link", name="leerplicht").first.click()
+    assert page.locator("h1").inner_text() == "leerplicht"
+    assert violations(page) == []
+    page.get_by_role("link", name="Alle woorden").click()
+    assert violations(page) == []
+    page.goto(f"{base}/informatie/")
+    assert violations(page) == []
+    page.close()
