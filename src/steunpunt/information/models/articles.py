@@ -8,6 +8,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from ..article_admin import ArticleForm, ReadabilityPanel
 from ..audiences import Audience, Version
 from ..blocks import body_blocks
 
@@ -40,6 +41,11 @@ class ArticlePage(Page):
     themes = ParentalManyToManyField("information.Theme", verbose_name=_("themes"), blank=True)
     last_checked_at = models.DateField(_("last checked on"), null=True, blank=True)
     check_again_before = models.DateField(_("check again before"), null=True, blank=True)
+    readability_reason = models.TextField(
+        _("reason to publish below the readability target"),
+        blank=True,
+        help_text=_("Needed only when a version is harder to read than its target."),
+    )
     starter_text = models.BooleanField(
         _("draft, not yet validated"),
         default=False,
@@ -48,6 +54,7 @@ class ArticlePage(Page):
 
     parent_page_types = ["information.InformationLibraryPage"]
     subpage_types = []
+    base_form_class = ArticleForm
     search_fields = [
         *Page.search_fields,
         index.SearchField("summary"),
@@ -72,6 +79,7 @@ class ArticlePage(Page):
         FieldPanel("children_body"),
     ]
     about_panels = [
+        MultiFieldPanel([ReadabilityPanel(), FieldPanel("readability_reason")], heading=_("Readability")),
         FieldPanel("themes"),
         InlinePanel("sources", label=_("Sources")),
         InlinePanel("related_links", label=_("Related articles")),

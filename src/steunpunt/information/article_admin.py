@@ -1,0 +1,74 @@
+"""The article editor's readability panel and the rule for publishing below the target."""
+
+from django.utils.translation import gettext as _
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import Panel
+
+from .audiences import READABILITY_TARGETS, Audience
+from .readability import analyse, stream_text
+
+VERSION_FIELDS = {
+    Audience.PARENTS: ("title", "summary", "body"),
+    Audience.YOUTH: ("youth_title", "youth_summary", "youth_body"),
+    Audience.CHILDREN: ("children_title", "children_summary", "children_body"),
+}
+
+
+def version_analyses(values):
+    """Return ``[(audience, target, Readability)]`` for each version present in ``values`` (a mapping)."""
+    from .models import GlossaryTerm
+
+    jargon = [form for term in GlossaryTerm.objects.all() for form in term.forms()]
+    analyses = []
+    for audience, (title, summary, body) in VERSION_FIELDS.items():
+        if not values.get(title) or not values.get(body):
+            continue
+        text = stream_text(values.get(title), values.get(summary), values.get(body))
+        analyses.append((audience, READABILITY_TARGETS[audience], analyse(text, jargon)))
+    return analyses
+
+
+class ArticleForm(WagtailAdminPageForm):
+    def clean(self):
+        cleaned = super().clean()
+        if "action-publish" in self.data and not (cleaned.get("readability_reason") or "").strip():
+            below = [
+                str(Audience(audience).label)
+                for audience, target, result in version_analyses(cleaned)
+                if not result.meets(target)
+            ]
+            if below:
+                self.add_error(
+                    "readability_reason",
+                    _(
+                        "These versions are harder to read than the target: %(versions)s. "
+                        "Make the text easier, or write down why it may be published like this."
+                    )
+                    % {"versions": ", ".join(below)},
+                )
+        return cleaned
+
+
+class ReadabilityPanel(Panel):
+    """Shows, per version, the Flesch-Douma score against its target, long sentences and words, jargon."""
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "information/admin/readability_panel.html"
+
+        def get_context_data(self, parent_context=None):
+            context = super().get_context_data(parent_context)
+            values = {
+                name: getattr(self.instance, name, None)
+                for fields in VERSION_FIELDS.values()
+                for name in fields
+            }
+            context["analyses"] = [
+                {
+                    "label": Audience(audience).label,
+                    "target": target,
+                    "result": result,
+                    "ok": result.meets(target),
+                }
+                for audience, target, result in version_analyses(values)
+            ]
+            return context
