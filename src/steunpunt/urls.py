@@ -7,6 +7,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from steunpunt.accounts import urls as accounts_urls
 from steunpunt.information.views import article_feedback
 from steunpunt.portal.views import brand_css
+from steunpunt.socialmap.views import social_map
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -15,6 +16,7 @@ urlpatterns = [
     path("sitemap.xml", sitemap, name="sitemap"),
     path("huisstijl.css", brand_css, name="brand_css"),
     path("reactie/<slug:slug>/", article_feedback, name="article_feedback"),
+    path("hulp-in-de-buurt/", social_map, name="social_map"),
     path("", include(wagtail_urls)),
 ]
 

@@ -23,6 +23,7 @@ INSTALLED_APPS = [
     "steunpunt.accounts",
     "steunpunt.portal",
     "steunpunt.information",
+    "steunpunt.socialmap",
     "steunpunt.demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.routable_page",

@@ -79,7 +79,12 @@ class SupportPointHomePage(InformationRoutesMixin, StarterTextMixin, Page):
         verbose_name = _("steunpunt home page")
 
     def get_sitemap_urls(self, request=None):
-        return [*super().get_sitemap_urls(request), *self.information_sitemap_urls(request)]
+        base = self.get_full_url(request)
+        return [
+            *super().get_sitemap_urls(request),
+            *self.information_sitemap_urls(request),
+            {"location": f"{base}hulp-in-de-buurt/"},
+        ]
 
 
 class ContentPage(StarterTextMixin, Page):
