@@ -14,7 +14,7 @@ from steunpunt.tenants.policy import Action
 from steunpunt.tenants.selectors import support_points_for
 
 from .models import RegionalSupplement
-from .selectors import live_articles, open_checks_for, supplements_visible_to
+from .selectors import live_articles, open_checks_for, overdue_articles, supplements_visible_to
 from .services import supplement_check_confirm, supplement_save
 
 
@@ -111,3 +111,26 @@ def confirm_check(request, check_id):
     supplement_check_confirm(check=check, by=request.user)
     messages.success(request, _("Thank you. The supplement is marked as checked."))
     return redirect("wagtailadmin_home")
+
+
+class OverdueArticlesPanel(Component):
+    """Dashboard for the national editorial team: articles past their 'check again before' date."""
+
+    name = "overdue_articles"
+    template_name = "information/admin/overdue_panel.html"
+    order = 95
+
+    def __init__(self, request):
+        from django.utils import timezone
+
+        from steunpunt.tenants.policy import can
+
+        self.articles = []
+        if can(request.user, Action.CONTENT_EDIT_NATIONAL):
+            self.articles = list(overdue_articles(timezone.localdate()))
+
+    def get_context_data(self, parent_context):
+        return {**super().get_context_data(parent_context), "articles": self.articles}
+
+    def render_html(self, parent_context=None):
+        return super().render_html(parent_context) if self.articles else ""

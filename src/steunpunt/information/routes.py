@@ -10,7 +10,7 @@ from .forms import FeedbackForm
 from .glossary import TermLinker, linked_blocks
 from .models import GlossaryTerm
 from .search import MAX_QUERY_LENGTH, normalise, search_articles, search_count
-from .selectors import article_by_slug, live_articles, supplement_for
+from .selectors import article_by_slug, live_articles, supplement_for, validated_on
 
 
 class InformationRoutesMixin(RoutablePageMixin):
@@ -44,29 +44,12 @@ class InformationRoutesMixin(RoutablePageMixin):
         version = next((v for v in versions if v.audience == audience), None)
         if version is None:
             raise Http404
-        support_point = getattr(request, "support_point", None)
-        base = self.get_url(request)
         return TemplateResponse(
             request,
             "information/article.html",
-            {
-                "page": self,
-                "base": self.get_url(request),
-                "article": article,
-                "version": version,
-                "versions": versions,
-                "blocks": linked_blocks(version.body, TermLinker.for_all_terms(base)),
-                "feedback_form": feedback_form or FeedbackForm(),
-                "thanks": "bedankt" in request.GET,
-                "supplement": supplement_for(article, support_point),
-                "support_point": support_point,
-                "sources": article.sources.all(),
-                "related": [
-                    link.article
-                    for link in article.related_links.select_related("article")
-                    if link.article.live
-                ],
-            },
+            article_context(
+                request, article, version, page=self, base=self.get_url(request), feedback_form=feedback_form
+            ),
         )
 
     @path("zoeken/", name="search")
@@ -126,3 +109,25 @@ class InformationRoutesMixin(RoutablePageMixin):
                     }
                 )
         return urls
+
+
+def article_context(request, article, version, *, page, base, feedback_form=None):
+    """Everything the article template needs; also used for the editors' preview."""
+    support_point = getattr(request, "support_point", None)
+    return {
+        "page": page,
+        "base": base,
+        "article": article,
+        "version": version,
+        "versions": article.versions(),
+        "blocks": linked_blocks(version.body, TermLinker.for_all_terms(base)),
+        "feedback_form": feedback_form or FeedbackForm(),
+        "thanks": "bedankt" in request.GET,
+        "validated_on": validated_on(article),
+        "supplement": supplement_for(article, support_point),
+        "support_point": support_point,
+        "sources": article.sources.all(),
+        "related": [
+            link.article for link in article.related_links.select_related("article") if link.article.live
+        ],
+    }

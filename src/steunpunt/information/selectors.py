@@ -38,3 +38,16 @@ def open_checks_for(user):
         .select_related("supplement__article", "supplement__support_point")
         .order_by("opened_at")
     )
+
+
+def validated_on(article):
+    """Return the date of the article's last completed validation (expert and panel), or ``None``."""
+    from .models import ExpertCheck
+
+    check = ExpertCheck.objects.filter(page=article, completed=True).order_by("-checked_on").first()
+    return check.checked_on if check else None
+
+
+def overdue_articles(today):
+    """Live articles whose 'check again before' date has passed."""
+    return live_articles().filter(check_again_before__lt=today).order_by("check_again_before")

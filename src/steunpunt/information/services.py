@@ -61,6 +61,7 @@ def library_ensure():
         root_page().add_child(instance=library)
         library.save_revision().publish()
     grant_page_rights(national_group(), Page.objects.get(pk=library.pk))
+    validation_workflow_ensure(library)
     return library
 
 
@@ -75,3 +76,31 @@ def feedback_record(*, article, support_point, audience, helpful, missing=""):
         helpful=helpful,
         missing=missing.strip(),
     )
+
+
+@transaction.atomic
+def validation_workflow_ensure(library):
+    """Attach the validation chain (expert check with sources → reading panel → publish) to the library."""
+    from wagtail.models import Workflow, WorkflowPage, WorkflowTask
+
+    from steunpunt.tenants.groups import national_group
+
+    from .models import ExpertCheckTask, PanelReviewTask
+
+    workflow, created = Workflow.objects.get_or_create(name="Validatie landelijke informatie")
+    if created:
+        expert = ExpertCheckTask.objects.create(name="Feitencontrole door een deskundige")
+        expert.groups.set([national_group()])
+        panel = PanelReviewTask.objects.create(name="Leespanel: ouders en jongeren")
+        WorkflowTask.objects.create(workflow=workflow, task=expert, sort_order=0)
+        WorkflowTask.objects.create(workflow=workflow, task=panel, sort_order=1)
+    WorkflowPage.objects.get_or_create(page=library.page_ptr, defaults={"workflow": workflow})
+    return workflow
+
+
+@transaction.atomic
+def validation_complete(*, workflow_state):
+    """The whole chain approved: the expert checks of this article now count as a validation."""
+    from .models import ExpertCheck
+
+    ExpertCheck.objects.filter(page_id=workflow_state.object_id, completed=False).update(completed=True)

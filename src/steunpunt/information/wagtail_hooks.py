@@ -7,7 +7,7 @@ from wagtail.permissions import register_permission_policy
 
 from steunpunt.tenants.policy import Action, can
 
-from .admin_views import SupplementChecksPanel, SupplementViewSet, confirm_check
+from .admin_views import OverdueArticlesPanel, SupplementChecksPanel, SupplementViewSet, confirm_check
 from .models import RegionalSupplement
 from .reports import POLICIES, FeedbackViewSet, GlossaryViewSet, InformationGapViewSet, SynonymViewSet
 
@@ -51,8 +51,9 @@ class InformationViewSetGroup(ModelViewSetGroup):
 
 
 @hooks.register("construct_homepage_panels")
-def add_supplement_checks(request, panels):
+def add_information_panels(request, panels):
     panels.append(SupplementChecksPanel(request))
+    panels.append(OverdueArticlesPanel(request))
 
 
 @hooks.register("register_admin_urls")

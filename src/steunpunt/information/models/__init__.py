@@ -4,13 +4,18 @@ from .glossary import GlossaryTerm
 from .search import SearchCount, SearchSynonym
 from .supplements import RegionalSupplement, SupplementCheck
 from .themes import Theme
+from .validation import ExpertCheck, ExpertCheckTask, PanelReview, PanelReviewTask
 
 __all__ = [
     "ArticleFeedback",
     "ArticlePage",
     "ArticleSource",
+    "ExpertCheck",
+    "ExpertCheckTask",
     "GlossaryTerm",
     "InformationLibraryPage",
+    "PanelReview",
+    "PanelReviewTask",
     "RegionalSupplement",
     "RelatedArticle",
     "SearchCount",

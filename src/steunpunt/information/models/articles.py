@@ -117,6 +117,26 @@ class ArticlePage(Page):
         # Shown under every steunpunt's site; those sites list the article addresses.
         return []
 
+    @property
+    def preview_modes(self):
+        return [(audience.value, audience.label) for audience in Audience]
+
+    @property
+    def default_preview_mode(self):
+        return Audience.PARENTS.value
+
+    def serve_preview(self, request, mode_name):
+        """Editors, experts and panel members read the draft as a reader would, per version."""
+        from django.template.response import TemplateResponse
+
+        from ..routes import article_context
+
+        versions = self.versions()
+        version = next((v for v in versions if v.audience == mode_name), versions[0])
+        context = article_context(request, self, version, page=self, base="/")
+        context["preview"] = True
+        return TemplateResponse(request, "information/article.html", context)
+
 
 class ArticleSource(Orderable):
     """Where a fact comes from: a law article, an official page."""
