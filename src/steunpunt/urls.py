@@ -6,6 +6,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from steunpunt.accounts import urls as accounts_urls
 from steunpunt.information.views import article_feedback
+from steunpunt.meetings import views as meetings
 from steunpunt.portal.views import brand_css
 from steunpunt.socialmap.views import social_map
 
@@ -17,6 +18,12 @@ urlpatterns = [
     path("huisstijl.css", brand_css, name="brand_css"),
     path("reactie/<slug:slug>/", article_feedback, name="article_feedback"),
     path("hulp-in-de-buurt/", social_map, name="social_map"),
+    path("bijeenkomsten/", meetings.meeting_list, name="meeting_list"),
+    path("bijeenkomsten/<int:pk>/", meetings.meeting_detail, name="meeting_detail"),
+    path("bijeenkomsten/<int:pk>/agenda.ics", meetings.meeting_ics, name="meeting_ics"),
+    path(
+        "bijeenkomsten/afmelden/<str:token>/", meetings.registration_cancel_view, name="registration_cancel"
+    ),
     path("", include(wagtail_urls)),
 ]
 

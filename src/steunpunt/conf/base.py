@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "steunpunt.portal",
     "steunpunt.information",
     "steunpunt.socialmap",
+    "steunpunt.meetings",
     "steunpunt.demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.routable_page",

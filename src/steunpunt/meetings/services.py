@@ -1,0 +1,93 @@
+"""Registering for a meeting, with a waiting list; cancelling frees a place for the next in line."""
+
+import datetime
+
+from django.core.mail import send_mail
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils.translation import gettext as _
+
+from .models import Meeting, Registration
+
+
+def _mail(registration, request):
+    context = {
+        "registration": registration,
+        "meeting": registration.meeting,
+        "cancel_url": request.build_absolute_uri(f"/bijeenkomsten/afmelden/{registration.token}/"),
+    }
+    send_mail(
+        render_to_string("meetings/mail_subject.txt", context).strip(),
+        render_to_string("meetings/mail_body.txt", context),
+        None,
+        [registration.email],
+    )
+
+
+@transaction.atomic
+def registration_create(*, meeting, name, email, request):
+    """Register someone: a place if there is one, otherwise the waiting list. Mails after commit."""
+    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    taken = meeting.registrations.filter(status=Registration.Status.CONFIRMED).count()
+    status = Registration.Status.CONFIRMED if taken < meeting.capacity else Registration.Status.WAITING
+    registration = Registration.objects.create(meeting=meeting, name=name.strip(), email=email, status=status)
+    transaction.on_commit(lambda: _mail(registration, request))
+    return registration
+
+
+@transaction.atomic
+def registration_cancel(*, registration, request):
+    """Cancel; if that frees a place, the first on the waiting list gets it and an e-mail."""
+    meeting = Meeting.objects.select_for_update().get(pk=registration.meeting_id)
+    registration = Registration.objects.select_for_update().get(pk=registration.pk)
+    if registration.status == Registration.Status.CANCELLED:
+        return None
+    freed = registration.status == Registration.Status.CONFIRMED
+    registration.status = Registration.Status.CANCELLED
+    registration.save(update_fields=["status"])
+    if not freed:
+        return None
+    next_in_line = meeting.registrations.filter(status=Registration.Status.WAITING).first()
+    if next_in_line:
+        next_in_line.status = Registration.Status.CONFIRMED
+        next_in_line.save(update_fields=["status"])
+        transaction.on_commit(lambda: _mail(next_in_line, request))
+    return next_in_line
+
+
+def ics_for(meeting, request):
+    """Return the meeting as an iCalendar (RFC 5545) file."""
+
+    def escape(text):
+        return text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
+
+    def stamp(moment):
+        return moment.astimezone(datetime.UTC).strftime("%Y%m%dT%H%M%SZ")
+
+    location = meeting.place or meeting.online_url
+    organiser = meeting.support_point.email or "noreply@invalid"
+    lines = [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        "PRODID:-//Steunpunt passend onderwijs//NL",
+        "BEGIN:VEVENT",
+        f"UID:meeting-{meeting.pk}@{request.get_host().split(':')[0]}",
+        f"DTSTAMP:{stamp(meeting.starts_at)}",
+        f"DTSTART:{stamp(meeting.starts_at)}",
+        f"DTEND:{stamp(meeting.ends_at)}",
+        f"SUMMARY:{escape(meeting.title)}",
+        f"DESCRIPTION:{escape(meeting.description)}",
+        f"LOCATION:{escape(location)}",
+        f"ORGANIZER;CN={escape(meeting.support_point.name)}:mailto:{organiser}",
+        "END:VEVENT",
+        "END:VCALENDAR",
+    ]
+    if meeting.online_url:
+        lines.insert(-2, f"URL:{meeting.online_url}")
+    return "\r\n".join(lines) + "\r\n"
+
+
+def status_message(registration):
+    if registration.status == Registration.Status.CONFIRMED:
+        return _("You are registered. You will get an e-mail with the details.")
+    return _("The meeting is full. You are on the waiting list. We will e-mail you if a place comes free.")
