@@ -9,6 +9,7 @@ from steunpunt.information.views import article_feedback
 from steunpunt.meetings import views as meetings
 from steunpunt.portal.views import brand_css
 from steunpunt.socialmap.views import social_map
+from steunpunt.stories.views import stories
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -18,6 +19,7 @@ urlpatterns = [
     path("huisstijl.css", brand_css, name="brand_css"),
     path("reactie/<slug:slug>/", article_feedback, name="article_feedback"),
     path("hulp-in-de-buurt/", social_map, name="social_map"),
+    path("ervaringen/", stories, name="stories"),
     path("bijeenkomsten/", meetings.meeting_list, name="meeting_list"),
     path("bijeenkomsten/<int:pk>/", meetings.meeting_detail, name="meeting_detail"),
     path("bijeenkomsten/<int:pk>/agenda.ics", meetings.meeting_ics, name="meeting_ics"),

@@ -38,7 +38,7 @@ def setup(request):
     if confirmed_device(request.user):
         return redirect(f"{reverse('accounts:verify')}?next={_next_url(request)}")
     device = pending_device(request.user)
-    form = TokenForm(request.POST or None)
+    form = TokenForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         error = _check(device, form.cleaned_data["token"])
         if error is None:
@@ -61,7 +61,7 @@ def verify(request):
     device = confirmed_device(request.user)
     if device is None:
         return redirect(f"{reverse('accounts:setup')}?next={_next_url(request)}")
-    form = TokenForm(request.POST or None)
+    form = TokenForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         error = _check(device, form.cleaned_data["token"])
         if error is None:

@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "steunpunt.information",
     "steunpunt.socialmap",
     "steunpunt.meetings",
+    "steunpunt.stories",
     "steunpunt.demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.routable_page",

@@ -130,4 +130,7 @@ def article_context(request, article, version, *, page, base, feedback_form=None
         "related": [
             link.article for link in article.related_links.select_related("article") if link.article.live
         ],
+        "stories": article.stories.filter(support_point=support_point, status="published")
+        if support_point
+        else [],
     }

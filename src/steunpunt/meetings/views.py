@@ -25,7 +25,7 @@ def meeting_list(request):
 @require_http_methods(["GET", "POST"])
 def meeting_detail(request, pk):
     meeting = get_object_or_404(_meetings(request), pk=pk)
-    form = RegistrationForm(request.POST or None)
+    form = RegistrationForm(request.POST if request.method == "POST" else None)
     status = 200
     if request.method == "POST":
         if meeting.ends_at < timezone.now():

@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class StoriesConfig(AppConfig):
+    name = "steunpunt.stories"
+    label = "stories"
+    verbose_name = _("Experiences")
+    default_auto_field = "django.db.models.BigAutoField"
