@@ -29,6 +29,7 @@ run: $(VENV)/.run-installed
 test: $(VENV)/.test-installed system-packages
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	mkdir -p var
 	DJANGO_SETTINGS_MODULE=steunpunt.conf.test $(MANAGE) makemigrations --check --dry-run
 	$(VENV)/bin/pytest
 

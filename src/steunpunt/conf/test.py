@@ -1,7 +1,7 @@
 """Test settings: fast hashing, synchronous tasks, local mail."""
 
 from .base import *  # noqa: F403
-from .base import ALLOWED_HOSTS
+from .base import ALLOWED_HOSTS, DATABASES
 
 SECRET_KEY = "test-only-secret-key-not-for-any-real-installation-0123456789"  # noqa: S105
 ALLOWED_HOSTS = [*ALLOWED_HOSTS, "testserver"]
@@ -11,3 +11,6 @@ WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 DEMO_DATA_ALLOWED = True
+
+# Persistent connections would outlive the live-server threads and block dropping the test database.
+DATABASES["default"]["CONN_MAX_AGE"] = 0
