@@ -8,6 +8,7 @@ from steunpunt.accounts import urls as accounts_urls
 from steunpunt.information.views import article_feedback
 from steunpunt.meetings import views as meetings
 from steunpunt.portal.views import brand_css
+from steunpunt.schools import views as schools
 from steunpunt.socialmap.views import social_map
 from steunpunt.stories.views import stories
 
@@ -20,6 +21,8 @@ urlpatterns = [
     path("reactie/<slug:slug>/", article_feedback, name="article_feedback"),
     path("hulp-in-de-buurt/", social_map, name="social_map"),
     path("ervaringen/", stories, name="stories"),
+    path("scholen/", schools.school_list, name="school_list"),
+    path("scholen/<str:code>/", schools.school_detail, name="school_detail"),
     path("bijeenkomsten/", meetings.meeting_list, name="meeting_list"),
     path("bijeenkomsten/<int:pk>/", meetings.meeting_detail, name="meeting_detail"),
     path("bijeenkomsten/<int:pk>/agenda.ics", meetings.meeting_ics, name="meeting_ics"),

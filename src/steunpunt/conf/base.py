@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "steunpunt.socialmap",
     "steunpunt.meetings",
     "steunpunt.stories",
+    "steunpunt.schools",
     "steunpunt.demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.routable_page",

@@ -15,7 +15,7 @@ from .roles import Role
 from .validators import HOSTNAME_RE, validate_brand_colour, validate_partnership_code
 
 
-def _partnership_name(code):
+def partnership_name(code):
     return _("Partnership for appropriate education %(code)s") % {
         "code": f"{code[:2]} {code[2:4]}.{code[4:]}"
     }
@@ -126,7 +126,7 @@ def support_point_create(
     for code in codes:
         partnership, _created = Partnership.objects.get_or_create(
             code=code,
-            defaults={"name": _partnership_name(code), "sector": Sector(code[:2].lower())},
+            defaults={"name": partnership_name(code), "sector": Sector(code[:2].lower())},
         )
         partnership.support_point = support_point
         partnership.save(update_fields=["support_point"])
