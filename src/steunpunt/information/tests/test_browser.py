@@ -3,8 +3,8 @@
 import pytest
 from django.core.management import call_command
 
+from steunpunt.core.tests.browser import violations
 from steunpunt.information.models import ArticleFeedback, GlossaryTerm, SearchSynonym
-from steunpunt.portal.tests.test_accessibility import browser, violations  # noqa: F401  (fixture)
 
 from .factories import ArticlePageFactory
 
@@ -33,7 +33,7 @@ def information(transactional_db, tmp_path):
     )
 
 
-def test_a_parent_searches_reads_switches_looks_up_a_word_and_answers(information, live_server, browser):  # noqa: F811
+def test_a_parent_searches_reads_switches_looks_up_a_word_and_answers(information, live_server, browser):
     port = live_server.url.rsplit(":", 1)[1]
     base = f"http://noord.localhost:{port}"
     page = browser.new_page()

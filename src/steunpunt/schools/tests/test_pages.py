@@ -17,7 +17,7 @@ HOST = {"HTTP_HOST": "noord.localhost"}
 def schools(platform):
     noord = SupportPointFactory(hostname="noord.localhost", partnership_codes=["PO2001"])
     other = SupportPointFactory(hostname="midden.localhost", partnership_codes=["PO2601"])
-    dyslexia = Specialism.objects.get(slug="dyslexie")
+    dyslexia = Specialism.objects.get_or_create(slug="dyslexie", defaults={"name": "Dyslexie"})[0]
     made = {}
     for code, name, place, kind, partnership in [
         ("01AA00", "De Regenboog", "Groningen", SchoolType.REGULAR, "PO2001"),
@@ -64,7 +64,9 @@ def test_editors_edit_support_profiles_of_their_own_region_only(staff_client, sc
         reverse("schools:edit", args=[made["02BB00"].pk]),
         {
             "school_type": "sbo",
-            "specialisms": [Specialism.objects.get(slug="autisme").pk],
+            "specialisms": [
+                Specialism.objects.get_or_create(slug="autisme", defaults={"name": "Autisme"})[0].pk
+            ],
             "support_profile_url": "",
             "support_profile_file": pdf,
         },

@@ -1,0 +1,106 @@
+"""The regional offer in a real browser: schools, social map, experiences and meetings, with axe-core."""
+
+import datetime
+
+import pytest
+from django.core.management import call_command
+from django.utils import timezone
+
+from steunpunt.core.tests.browser import violations
+from steunpunt.meetings.models import Meeting, Registration
+from steunpunt.schools.models import School, SchoolType, Specialism
+from steunpunt.socialmap.models import Category, Organisation
+from steunpunt.stories.models import Story
+from steunpunt.tenants.models import Partnership, SupportPoint
+
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
+
+
+@pytest.fixture
+def region(transactional_db, tmp_path):
+    call_command("load_demo_data", "--logins-file", str(tmp_path / "logins.json"))
+    noord = SupportPoint.objects.get(slug="noord")
+    partnership = Partnership.objects.get(code="PO2001")
+    for code, name, kind in [
+        ("01AA00", "De Regenboog", SchoolType.REGULAR),
+        ("02BB00", "SBO De Brug", SchoolType.SBO),
+    ]:
+        school = School.objects.create(
+            location_code=code,
+            institution_code=code[:4],
+            name=name,
+            place="Groningen",
+            sector="po",
+            school_type=kind,
+            street="Voorbeeldstraat 1",
+            postcode="9711 AB",
+        )
+        school.partnerships.add(partnership)
+    School.objects.get(location_code="01AA00").specialisms.add(
+        Specialism.objects.get_or_create(slug="dyslexie", defaults={"name": "Dyslexie"})[0]
+    )
+    Organisation.objects.create(
+        name="Ouders & Onderwijs",
+        category=Category.ADVICE,
+        helps_with="Vragen over school.",
+        when_to_go="Als u niet weet waar u moet beginnen.",
+        phone="0800-5010",
+    )
+    Story.objects.create(
+        support_point=noord,
+        author="parent",
+        submitted_text="x",
+        title="Drie maanden thuis",
+        published_text="Het steunpunt hielp.",
+        consent_to_publish=True,
+        status="published",
+    )
+    start = timezone.now() + datetime.timedelta(days=7)
+    return Meeting.objects.create(
+        support_point=noord,
+        title="Thema-avond",
+        description="Over de overstap.",
+        starts_at=start,
+        ends_at=start + datetime.timedelta(hours=2),
+        place="Groningen",
+        capacity=10,
+    )
+
+
+def test_a_parent_finds_a_school_with_dyslexia_support_and_uses_the_regional_pages(
+    region, live_server, browser
+):
+    base = f"http://noord.localhost:{live_server.url.rsplit(':', 1)[1]}"
+    page = browser.new_page()
+    page.goto(f"{base}/")
+    page.get_by_role("link", name="Scholen").click()
+    assert violations(page) == []
+    page.get_by_label("Ondersteuning bij").select_option(label="Dyslexie")
+    page.get_by_role("button", name="Laat scholen zien").click()
+    assert page.get_by_role("link", name="De Regenboog").is_visible()
+    assert page.get_by_role("link", name="SBO De Brug").count() == 0
+    page.get_by_role("link", name="De Regenboog").click()
+    assert "Dyslexie" in page.locator("main").inner_text()
+    assert violations(page) == []
+
+    for path in ["/hulp-in-de-buurt/", "/ervaringen/", "/bijeenkomsten/"]:
+        page.goto(f"{base}{path}")
+        assert violations(page) == [], path
+
+    page.goto(f"{base}/ervaringen/")
+    page.get_by_role("button", name="Verstuur mijn verhaal").click()
+    assert page.locator(".error").count() >= 2
+    assert violations(page) == []
+
+    page.goto(f"{base}/bijeenkomsten/{region.pk}/")
+    assert violations(page) == []
+    page.get_by_role("button", name="Aanmelden").click()
+    assert page.locator(".error").count() == 2
+    assert violations(page) == []
+    page.get_by_label("Uw naam").fill("Samira")
+    page.get_by_label("Uw e-mailadres").fill("samira@example.test")
+    page.get_by_role("button", name="Aanmelden").click()
+    assert "U bent aangemeld" in page.locator("main").inner_text()
+    assert violations(page) == []
+    assert Registration.objects.get().status == "confirmed"
+    page.close()
