@@ -3,21 +3,36 @@
 import hashlib
 import hmac
 import json
+from datetime import timedelta
+from pathlib import Path
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from steunpunt.accounts.totp import base32_secret
+from steunpunt.information.models import SearchSynonym
 from steunpunt.information.services import library_ensure
 from steunpunt.information.starter import STARTER_DIR, load_starter_articles
+from steunpunt.meetings.models import Meeting
 from steunpunt.portal.services import platform_site_ensure
+from steunpunt.schools.importer import import_rows, read_file
+from steunpunt.schools.models import School
+from steunpunt.socialmap.models import Organisation
 from steunpunt.tenants.models import OpeningPeriod, SupportPoint
 from steunpunt.tenants.roles import Role
 from steunpunt.tenants.services import membership_grant, support_point_create
 
-from .data import DEMO_SUPPORT_POINTS
+from .data import DEMO_SUPPORT_POINTS, DEMO_SYNONYMS, NATIONAL_ORGANISATIONS
+
+DUO_DEMO_FILE = (
+    Path(__file__).resolve().parent.parent
+    / "schools"
+    / "data"
+    / "duo_03_alle_vestigingen_bo_2021-10-01_cp1252.csv"
+)
 
 
 def _derive(purpose, username, length):
@@ -55,6 +70,7 @@ def load_demo_data(*, port=8000):
     library_ensure()
     if STARTER_DIR.joinpath("articles.json").exists():
         load_starter_articles()
+    _regional_offer(port)
     logins = []
     for spec in DEMO_SUPPORT_POINTS:
         support_point = SupportPoint.objects.filter(slug=spec["slug"]).first()
@@ -96,6 +112,32 @@ def load_demo_data(*, port=8000):
                 }
             )
     return logins
+
+
+def _regional_offer(port):
+    """National organisations, search synonyms, the DUO schools and one meeting per demo steunpunt."""
+    for spec in NATIONAL_ORGANISATIONS:
+        Organisation.objects.get_or_create(name=spec["name"], support_point=None, defaults=spec)
+    for term, means in DEMO_SYNONYMS:
+        SearchSynonym.objects.get_or_create(term=term, defaults={"means": means})
+    if not School.objects.exists():
+        rows, _skipped = read_file(DUO_DEMO_FILE)
+        import_rows(rows)
+    start = timezone.localtime().replace(hour=19, minute=30, second=0, microsecond=0) + timedelta(days=14)
+    for support_point in SupportPoint.objects.filter(is_demo=True):
+        Meeting.objects.get_or_create(
+            support_point=support_point,
+            title="Thema-avond: de overstap naar het voortgezet onderwijs (demo)",
+            defaults={
+                "description": (
+                    "Een avond voor ouders over de overstap van de basisschool naar het vo. Voorbeeldtekst."
+                ),
+                "starts_at": start,
+                "ends_at": start + timedelta(hours=2),
+                "place": support_point.address,
+                "capacity": 20,
+            },
+        )
 
 
 def write_logins(logins, path):

@@ -9,7 +9,7 @@ from django.utils import timezone
 from steunpunt.core.tests.browser import violations
 from steunpunt.meetings.models import Meeting, Registration
 from steunpunt.schools.models import School, SchoolType, Specialism
-from steunpunt.socialmap.models import Category, Organisation
+from steunpunt.socialmap.models import Organisation
 from steunpunt.stories.models import Story
 from steunpunt.tenants.models import Partnership, SupportPoint
 
@@ -39,13 +39,8 @@ def region(transactional_db, tmp_path):
     School.objects.get(location_code="01AA00").specialisms.add(
         Specialism.objects.get_or_create(slug="dyslexie", defaults={"name": "Dyslexie"})[0]
     )
-    Organisation.objects.create(
-        name="Ouders & Onderwijs",
-        category=Category.ADVICE,
-        helps_with="Vragen over school.",
-        when_to_go="Als u niet weet waar u moet beginnen.",
-        phone="0800-5010",
-    )
+    # The demo data already lists the national organisations.
+    assert Organisation.objects.filter(name="Ouders & Onderwijs", support_point=None).exists()
     Story.objects.create(
         support_point=noord,
         author="parent",

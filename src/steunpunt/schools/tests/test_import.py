@@ -9,7 +9,7 @@ from django.core.management import CommandError, call_command
 from steunpunt.schools.models import School, SchoolType
 from steunpunt.tenants.models import Partnership
 
-DATA = Path(__file__).parent / "data" / "duo_03_alle_vestigingen_bo_2021-10-01_cp1252.csv"
+DATA = Path(__file__).parent.parent / "data" / "duo_03_alle_vestigingen_bo_2021-10-01_cp1252.csv"
 pytestmark = pytest.mark.django_db
 OLD_HEADER = "BRIN NUMMER;VESTIGINGSNUMMER;VESTIGINGSNAAM;POSTCODE;PLAATSNAAM\n"
 
