@@ -15,7 +15,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from steunpunt.accounts.totp import base32_secret
 from steunpunt.information.models import SearchSynonym
 from steunpunt.information.services import library_ensure
-from steunpunt.information.starter import STARTER_DIR, load_starter_articles
+from steunpunt.information.starter import load_starter_articles, load_starter_glossary
 from steunpunt.meetings.models import Meeting
 from steunpunt.portal.services import platform_site_ensure
 from steunpunt.schools.importer import import_rows, read_file
@@ -68,8 +68,8 @@ def load_demo_data(*, port=8000):
     """Create or refresh the demo installation; return the demo logins."""
     platform_site_ensure(port=port)
     library_ensure()
-    if STARTER_DIR.joinpath("articles.json").exists():
-        load_starter_articles()
+    load_starter_articles()
+    load_starter_glossary()
     _regional_offer(port)
     logins = []
     for spec in DEMO_SUPPORT_POINTS:

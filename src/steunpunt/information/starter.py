@@ -7,7 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from .audiences import Audience
-from .models import ArticlePage, ArticleSource, RelatedArticle, Theme
+from .models import ArticlePage, ArticleSource, GlossaryTerm, RelatedArticle, Theme
 from .services import library_ensure
 
 STARTER_DIR = Path(__file__).resolve().parent / "starter"
@@ -81,3 +81,20 @@ def load_starter_articles():
             for index, target in enumerate(targets)
         )
     return len(created)
+
+
+@transaction.atomic
+def load_starter_glossary():
+    """Create the glossary terms that do not exist yet; return how many were made."""
+    created = 0
+    for spec in _read("glossary.json"):
+        _term, made = GlossaryTerm.objects.get_or_create(
+            slug=spec["slug"],
+            defaults={
+                "term": spec["term"],
+                "explanation": spec["explanation"],
+                "also": "\n".join(spec.get("also", [])),
+            },
+        )
+        created += made
+    return created
