@@ -34,8 +34,9 @@ FIELDS = [
     "phone",
     "website",
     "sector",
-    "school_type",
 ]
+# Editors own the type once a school exists, and the partnership links once they change them:
+# a re-import never overwrites either.
 _POSTCODE = re.compile(r"^([1-9][0-9]{3})\s*([A-Z]{2})$")
 
 
@@ -152,6 +153,8 @@ def read_file(path):
             _("%(file)s cannot be read at line %(line)s: %(reason)s")
             % {"file": path, "line": reader.line_num, "reason": error}
         ) from None
+    if not rows and not skipped:
+        raise ImportFileError(_("%(file)s has no rows with schools.") % {"file": path})
     return rows, skipped
 
 
@@ -176,7 +179,6 @@ def import_rows(rows, *, progress=None):
     """Create or update schools from parsed rows; unchanged ones are not written. Returns a Summary."""
     summary = Summary()
     existing = {school.location_code: school for school in School.objects.all()}
-    linked = set(School.partnerships.through.objects.values_list("school_id", "partnership_id"))
     new, changed, links, partnerships = [], [], [], {}
     seen = set()
     for index, row in enumerate(rows, start=1):
@@ -188,15 +190,15 @@ def import_rows(rows, *, progress=None):
         if school is None:
             school = School(**row)
             new.append(school)
+            partnership = _partnership_for(row, partnerships)
+            if partnership is not None:
+                links.append((school, partnership))
         elif any(getattr(school, name) != row[name] for name in FIELDS):
             for name in FIELDS:
                 setattr(school, name, row[name])
             changed.append(school)
         else:
             summary.unchanged += 1
-        partnership = _partnership_for(row, partnerships)
-        if partnership is not None:
-            links.append((school, partnership))
         if progress:
             progress(index, len(rows))
     School.objects.bulk_create(new, batch_size=500)
@@ -204,11 +206,7 @@ def import_rows(rows, *, progress=None):
     summary.created, summary.updated = len(new), len(changed)
     Through = School.partnerships.through
     Through.objects.bulk_create(
-        [
-            Through(school_id=school.pk, partnership_id=partnership.pk)
-            for school, partnership in links
-            if (school.pk, partnership.pk) not in linked
-        ],
+        [Through(school_id=school.pk, partnership_id=partnership.pk) for school, partnership in links],
         batch_size=500,
         ignore_conflicts=True,
     )

@@ -59,6 +59,7 @@ def _write(tmp_path, name, content, encoding="cp1252"):
             b"BRIN NUMMER;VESTIGINGSNUMMER;VESTIGINGSNAAM;POSTCODE;PLAATSNAAM\n16AH;16AH00;Sch\x81\x8d;1;X\n",
             "Windows-1252",
         ),
+        (OLD_HEADER, "geen regels met scholen"),
     ],
 )
 def test_a_malformed_file_imports_nothing_and_says_why_keeping_what_was_stored(tmp_path, content, reason):
@@ -115,3 +116,19 @@ def test_special_primary_schools_are_recognised_by_name(tmp_path):
     )
     call_command("import_duo_schools", str(_write(tmp_path, "sbo.csv", content)))
     assert set(School.objects.values_list("school_type", flat=True)) == {SchoolType.SBO}
+
+
+def test_a_re_import_keeps_the_type_and_partnership_links_an_editor_changed(tmp_path):
+    path = _write(tmp_path, "bo.csv", OLD_HEADER + "16AH;16AH00;De Brug;9711 AB;GRONINGEN\n")
+    call_command("import_duo_schools", str(path))
+    school = School.objects.get(location_code="16AH00")
+    assert list(school.partnerships.values_list("code", flat=True)) == ["PO2001"]
+    school.school_type = SchoolType.SBO
+    school.save()
+    school.partnerships.clear()
+
+    path.write_bytes((OLD_HEADER + "16AH;16AH00;De Brug (nieuw);9711 AB;GRONINGEN\n").encode("cp1252"))
+    call_command("import_duo_schools", str(path))
+    school.refresh_from_db()
+    assert (school.name, school.school_type) == ("De Brug (nieuw)", SchoolType.SBO)
+    assert not school.partnerships.exists()
