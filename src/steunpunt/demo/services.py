@@ -13,19 +13,18 @@ from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from steunpunt.accounts.totp import base32_secret
-from steunpunt.information.models import SearchSynonym
 from steunpunt.information.services import library_ensure
-from steunpunt.information.starter import load_starter_articles, load_starter_glossary
+from steunpunt.information.starter import load_starter_articles, load_starter_glossary, load_starter_synonyms
 from steunpunt.meetings.models import Meeting
 from steunpunt.portal.services import platform_site_ensure
 from steunpunt.schools.importer import import_rows, read_file
 from steunpunt.schools.models import School
-from steunpunt.socialmap.models import Organisation
+from steunpunt.socialmap.starter import load_starter_organisations
 from steunpunt.tenants.models import OpeningPeriod, SupportPoint
 from steunpunt.tenants.roles import Role
 from steunpunt.tenants.services import membership_grant, support_point_create
 
-from .data import DEMO_SUPPORT_POINTS, DEMO_SYNONYMS, NATIONAL_ORGANISATIONS
+from .data import DEMO_SUPPORT_POINTS
 
 DUO_DEMO_FILE = (
     Path(__file__).resolve().parent.parent
@@ -116,10 +115,8 @@ def load_demo_data(*, port=8000):
 
 def _regional_offer(port):
     """National organisations, search synonyms, the DUO schools and one meeting per demo steunpunt."""
-    for spec in NATIONAL_ORGANISATIONS:
-        Organisation.objects.get_or_create(name=spec["name"], support_point=None, defaults=spec)
-    for term, means in DEMO_SYNONYMS:
-        SearchSynonym.objects.get_or_create(term=term, defaults={"means": means})
+    load_starter_synonyms()
+    load_starter_organisations()
     if not School.objects.exists():
         rows, _skipped = read_file(DUO_DEMO_FILE)
         import_rows(rows)

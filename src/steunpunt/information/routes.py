@@ -1,5 +1,6 @@
 """The information routes of a steunpunt's site: the national set, with the regional supplement."""
 
+from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -9,7 +10,7 @@ from .audiences import AUDIENCE_BY_SEGMENT, URL_SEGMENTS, Audience
 from .forms import FeedbackForm
 from .glossary import TermLinker, linked_blocks
 from .models import GlossaryTerm
-from .search import MAX_QUERY_LENGTH, normalise, search_articles, search_count
+from .search import MAX_QUERY_LENGTH, RESULTS_PER_PAGE, normalise, search_articles, search_count
 from .selectors import article_by_slug, live_articles, supplement_for, validated_on
 
 
@@ -57,10 +58,12 @@ class InformationRoutesMixin(RoutablePageMixin):
         """Search the information; every search is counted with its number of results, nothing more."""
         raw = request.GET.get("q", "")
         query = normalise(raw)
-        results = search_articles(query) if query else []
+        results = Paginator(search_articles(query) if query else [], RESULTS_PER_PAGE)
+        # get_page turns a missing, odd or too high page number into a page that exists.
+        results_page = results.get_page(request.GET.get("pagina"))
         support_point = getattr(request, "support_point", None)
-        if query and support_point is not None:
-            search_count(support_point=support_point, query=query, results=len(results))
+        if query and support_point is not None and "pagina" not in request.GET:
+            search_count(support_point=support_point, query=query, results=results.count)
         return TemplateResponse(
             request,
             "information/search.html",
@@ -70,7 +73,8 @@ class InformationRoutesMixin(RoutablePageMixin):
                 "query": raw[:MAX_QUERY_LENGTH],
                 "searched": bool(query),
                 "too_long": len(raw) > MAX_QUERY_LENGTH,
-                "results": results,
+                "results": results_page,
+                "total": results.count,
             },
         )
 

@@ -12,6 +12,7 @@ from wagtail.search.query import And, Or, PlainText
 from .models import ArticlePage, SearchCount, SearchSynonym
 
 MAX_QUERY_LENGTH = 200
+RESULTS_PER_PAGE = 20
 _stemmer = snowballstemmer.stemmer("dutch")
 _WORD = re.compile(r"[\w-]+", re.UNICODE)
 
@@ -43,12 +44,15 @@ def _phrase_query(phrase):
 
 
 def search_articles(query):
-    """Return live articles matching ``query`` (already normalised), best first."""
+    """Return the live articles matching ``query`` (already normalised), best first.
+
+    The result is lazy: slice it (or page it) so the database returns one page, not every match.
+    """
     phrases = [phrase for phrase in expansions(query) if _WORD.search(phrase)]
     if not phrases:
-        return []
+        return ArticlePage.objects.none()
     combined = reduce(lambda a, b: Or([a, b]), [_phrase_query(phrase) for phrase in phrases])
-    return list(ArticlePage.objects.live().search(combined))
+    return ArticlePage.objects.live().search(combined)
 
 
 @transaction.atomic

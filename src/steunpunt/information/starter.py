@@ -7,7 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from .audiences import Audience
-from .models import ArticlePage, ArticleSource, GlossaryTerm, RelatedArticle, Theme
+from .models import ArticlePage, ArticleSource, GlossaryTerm, RelatedArticle, SearchSynonym, Theme
 from .services import library_ensure
 
 STARTER_DIR = Path(__file__).resolve().parent / "starter"
@@ -95,6 +95,18 @@ def load_starter_glossary():
                 "explanation": spec["explanation"],
                 "also": "\n".join(spec.get("also", [])),
             },
+        )
+        created += made
+    return created
+
+
+@transaction.atomic
+def load_starter_synonyms():
+    """Create the search synonyms whose word does not exist yet; return how many were made."""
+    created = 0
+    for spec in _read("synonyms.json"):
+        _synonym, made = SearchSynonym.objects.get_or_create(
+            term=spec["term"].strip().lower(), defaults={"means": "\n".join(spec["means"])}
         )
         created += made
     return created

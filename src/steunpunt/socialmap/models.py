@@ -32,6 +32,13 @@ class Organisation(models.Model):
         related_name="organisations",
         help_text=_("Empty for a national organisation, shown on every site."),
     )
+    source_title = models.CharField(_("source"), max_length=300, blank=True)
+    source_url = models.URLField(_("source address"), max_length=500, blank=True)
+    starter_text = models.BooleanField(
+        _("draft, not yet validated"),
+        default=False,
+        help_text=_("Readers see that this description has not been validated. Switch off after validation."),
+    )
 
     class Meta:
         verbose_name = _("organisation")

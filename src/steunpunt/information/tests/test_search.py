@@ -87,3 +87,24 @@ def test_editors_see_searches_without_result_of_their_own_steunpunt(client, site
     assert "vervoer naar school" in page and "geheim elders" not in page
     consultant = MembershipFactory(role=Role.CONSULTANT, support_point=site)
     assert staff_client(consultant.user).get(reverse("information_gaps:index")).status_code in (302, 403)
+
+
+def test_many_results_come_in_pages_and_an_odd_page_number_is_answered(client, site):
+    for number in range(23):
+        ArticlePageFactory(
+            title=f"Overstap {number}",
+            slug=f"overstap-{number}",
+            body=[("paragraph", "De overstap naar het voortgezet onderwijs.")],
+        )
+    first = client.get("/zoeken/", {"q": "overstap"}, **HOST)
+    assert len(_titles(first)) == 20 and first.context["total"] == 23
+    html = first.content.decode()
+    assert "23 resultaten" in html and "Pagina 1 van 2" in html and "pagina=2" in html
+    second = client.get("/zoeken/", {"q": "overstap", "pagina": "2"}, **HOST)
+    assert len(_titles(second)) == 3
+    assert not set(_titles(first)) & set(_titles(second))
+    for odd in ("0", "99", "x", "-1"):
+        response = client.get("/zoeken/", {"q": "overstap", "pagina": odd}, **HOST)
+        assert response.status_code == 200 and _titles(response)
+    # Paging through the results is one search, not several.
+    assert SearchCount.objects.get(query="overstap").searches == 1

@@ -1,23 +1,79 @@
 """The starter national set: loaded as drafts, never claimed as validated, safe to load again."""
 
+import json
+
 import pytest
 from django.core.management import call_command
 
-from steunpunt.information.models import ArticlePage, GlossaryTerm
+from steunpunt.information.models import ArticlePage, GlossaryTerm, SearchSynonym, Theme
+from steunpunt.information.starter import STARTER_DIR
+from steunpunt.socialmap.models import Organisation
 from steunpunt.tenants.tests.factories import SupportPointFactory
 
 pytestmark = pytest.mark.django_db
+
+# The subjects the issue names; each must be the main subject of at least one starter article.
+SUBJECTS = [
+    "zorgplicht",
+    "extra-ondersteuning",
+    "schoolondersteuningsprofiel",
+    "ontwikkelingsperspectief",
+    "toelaatbaarheidsverklaring",
+    "speciaal-onderwijs",
+    "thuiszitten",
+    "leerplicht-en-kwalificatieplicht",
+    "vrijstelling-van-de-leerplicht",
+    "onderwijsconsulenten",
+    "bezwaar-klacht-geschil",
+    "medezeggenschap",
+    "overstap-po-vo",
+    "mbo",
+    "jeugdhulp-en-school",
+    "rechten-en-plichten-ouders",
+    "taken-school-en-samenwerkingsverband",
+]
 
 
 def test_starter_content_loads_as_unvalidated_drafts_and_only_once(client, platform, capsys):
     SupportPointFactory(hostname="noord.localhost")
     call_command("load_starter_content")
-    count, terms = ArticlePage.objects.live().count(), GlossaryTerm.objects.count()
-    assert count >= 6 and terms >= 10
+    articles = ArticlePage.objects.live()
+    count, terms = articles.count(), GlossaryTerm.objects.count()
+    assert count >= 25 and terms >= 30
+    assert set(SUBJECTS) <= set(articles.values_list("slug", flat=True))
     assert all(article.starter_text and article.sources.exists() for article in ArticlePage.objects.all())
-    assert sum(bool(a.youth_title) for a in ArticlePage.objects.all()) >= 4
+    assert all(article.themes.exists() for article in ArticlePage.objects.all())
+    assert sum(bool(a.youth_title and a.youth_body) for a in ArticlePage.objects.all()) >= 10
+    assert Theme.objects.count() >= 10
+    synonyms, organisations = SearchSynonym.objects.count(), Organisation.objects.count()
+    assert SearchSynonym.objects.get(term="tlv").means == "toelaatbaarheidsverklaring"
+    assert organisations >= 10
+    assert all(o.starter_text and o.is_national for o in Organisation.objects.all())
+
+    edited = Organisation.objects.get(name="Ouders & Onderwijs")
+    edited.helps_with, edited.starter_text = "Door de redactie gecontroleerd.", False
+    edited.save()
     call_command("load_starter_content")
     assert (ArticlePage.objects.count(), GlossaryTerm.objects.count()) == (count, terms)
+    assert (SearchSynonym.objects.count(), Organisation.objects.count()) == (synonyms, organisations)
+    edited.refresh_from_db()
+    assert (edited.helps_with, edited.starter_text) == ("Door de redactie gecontroleerd.", False)
+
     html = client.get("/informatie/thuiszitten/", HTTP_HOST="noord.localhost").content.decode()
     assert "Concept – nog niet gevalideerd" in html and "Laatst gecontroleerd" not in html
     assert 'href="/begrippen/leerplichtambtenaar/"' in html
+    social_map = client.get("/hulp-in-de-buurt/", HTTP_HOST="noord.localhost").content.decode()
+    assert "Deskundigen hebben deze beschrijving nog niet gecontroleerd" in social_map
+    assert "https://www.onderwijsconsulenten.nl/veelgestelde-vragen/" in social_map
+
+
+def test_every_starter_article_links_only_to_existing_articles_and_themes():
+    data = json.loads((STARTER_DIR / "articles.json").read_text(encoding="utf-8"))
+    slugs = {article["slug"] for article in data["articles"]}
+    themes = {theme["slug"] for theme in data["themes"]}
+    for article in data["articles"]:
+        assert set(article.get("related", [])) <= slugs, article["slug"]
+        assert set(article.get("themes", [])) <= themes, article["slug"]
+        assert article["versions"]["parents"]["body"], article["slug"]
+    glossary = json.loads((STARTER_DIR / "glossary.json").read_text(encoding="utf-8"))
+    assert len({term["slug"] for term in glossary}) == len(glossary)

@@ -1,11 +1,19 @@
 from django.core.management.base import BaseCommand
 
-from steunpunt.information.starter import load_starter_articles, load_starter_glossary
+from steunpunt.information.starter import load_starter_articles, load_starter_glossary, load_starter_synonyms
+from steunpunt.socialmap.starter import load_starter_organisations
 
 
 class Command(BaseCommand):
-    help = "Load the starter national information set (drafts, not yet validated). Safe to run again."
+    help = (
+        "Load the starter national set: articles, glossary, search synonyms and national organisations "
+        "(drafts, not yet validated). Safe to run again: nothing that exists is overwritten."
+    )
 
     def handle(self, *args, **options):
         articles, terms = load_starter_articles(), load_starter_glossary()
-        self.stdout.write(f"{articles} articles and {terms} glossary terms created")
+        synonyms, organisations = load_starter_synonyms(), load_starter_organisations()
+        self.stdout.write(
+            f"{articles} articles, {terms} glossary terms, {synonyms} search synonyms "
+            f"and {organisations} national organisations created"
+        )
