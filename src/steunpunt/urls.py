@@ -11,6 +11,7 @@ from steunpunt.portal.views import brand_css
 from steunpunt.schools import views as schools
 from steunpunt.socialmap.views import social_map
 from steunpunt.stories.views import stories
+from steunpunt.support import public_views as support
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -29,6 +30,11 @@ urlpatterns = [
     path(
         "bijeenkomsten/afmelden/<str:token>/", meetings.registration_cancel_view, name="registration_cancel"
     ),
+    path("vraag/", support.question, name="question"),
+    path("vraag/jongeren/", support.youth_question, name="youth_question"),
+    path("bel-mij-terug/", support.callback, name="callback"),
+    path("mijn-vraag/<str:token>/", support.my_question, name="my_question"),
+    path("privacy/", support.privacy_statement, name="privacy_statement"),
     path("", include(wagtail_urls)),
 ]
 

@@ -27,6 +27,9 @@ INSTALLED_APPS = [
     "steunpunt.meetings",
     "steunpunt.stories",
     "steunpunt.schools",
+    "steunpunt.privacy",
+    "steunpunt.outbox",
+    "steunpunt.support",
     "steunpunt.demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.routable_page",
@@ -101,6 +104,9 @@ TEMPLATES = [
 DATABASES = {"default": env_database(VAR_DIR / "steunpunt.sqlite3")}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 CACHES = env_cache()
+
+# Public forms (questions, call-back) accepted per internet address; more is refused politely.
+PUBLIC_FORM_RATE = env_str("PUBLIC_FORM_RATE", "10/h")
 TASKS = env_tasks()
 
 AUTHENTICATION_BACKENDS = [

@@ -14,3 +14,6 @@ DEMO_DATA_ALLOWED = True
 
 # Persistent connections would outlive the live-server threads and block dropping the test database.
 DATABASES["default"]["CONN_MAX_AGE"] = 0
+
+# Tests send many forms from one address; one test lowers this to see the refusal.
+PUBLIC_FORM_RATE = "100000/m"

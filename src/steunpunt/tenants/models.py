@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -40,6 +41,26 @@ class SupportPoint(ClusterableModel):
     )
     is_demo = models.BooleanField(_("demo steunpunt"), default=False)
     created_at = models.DateTimeField(auto_now_add=True)
+    # How the steunpunt handles questions.
+    first_contact_days = models.PositiveSmallIntegerField(
+        _("first contact within (working days)"),
+        default=3,
+        validators=[MinValueValidator(1), MaxValueValidator(20)],
+        help_text=_("The target for the first contact with someone who asked a question."),
+    )
+    urgent_first_contact_days = models.PositiveSmallIntegerField(
+        _("first contact within for urgent questions (working days)"),
+        default=1,
+        validators=[MinValueValidator(1), MaxValueValidator(10)],
+    )
+    retention_months = models.PositiveSmallIntegerField(
+        _("keep personal data for (months after closing)"),
+        default=12,
+        validators=[MinValueValidator(1), MaxValueValidator(120)],
+        help_text=_(
+            "After this period names, contact details, texts and messages of closed questions are removed."
+        ),
+    )
 
     class Meta:
         verbose_name = _("steunpunt")

@@ -49,6 +49,14 @@ class SupportPointViewSet(ModelViewSet):
         ),
         FieldPanel("brand_colour"),
         InlinePanel("opening_hours", label=_("Opening hours")),
+        MultiFieldPanel(
+            [
+                FieldPanel("first_contact_days"),
+                FieldPanel("urgent_first_contact_days"),
+                FieldPanel("retention_months"),
+            ],
+            heading=_("Questions and privacy"),
+        ),
     ]
 
     def get_add_view_kwargs(self, **kwargs):

@@ -1,0 +1,84 @@
+"""Queueing and sending e-mail through the outbox.
+
+:func:`mail_enqueue` stores the mail in the caller's transaction and asks for a send after
+commit; :func:`outbox_send` sends what is due, each mail in its own locked transaction, so a
+mail is sent once even with several workers. When the mail server is down the mail stays
+queued and is tried again later with a growing pause.
+"""
+
+import smtplib
+from datetime import timedelta
+
+from django.core.mail import EmailMessage
+from django.db import transaction
+from django.utils import timezone
+
+from .models import OutboxMail
+
+MAX_PAUSE = timedelta(hours=1)
+
+
+def mail_enqueue(*, to, subject, body, attachments=()):
+    """Store one mail to ``to`` and have it sent after the current transaction commits."""
+    mail = OutboxMail.objects.create(
+        to=to, subject=" ".join(subject.split())[:200], body=body, attachments=list(attachments)
+    )
+
+    def send_soon():
+        from .tasks import send_outbox
+
+        send_outbox.enqueue()
+
+    transaction.on_commit(send_soon)
+    return mail
+
+
+def _pause(attempts):
+    return min(timedelta(minutes=2**attempts), MAX_PAUSE)
+
+
+def _message(mail):
+    message = EmailMessage(mail.subject, mail.body, None, [mail.to])
+    for attachment in mail.attachments:
+        message.attach(attachment["filename"], attachment["content"], attachment["mimetype"])
+    return message
+
+
+def outbox_send(*, limit=200):
+    """Send the due mails, oldest first. Returns ``(sent, failed, waiting)``.
+
+    A connection error stops the round: the server is down, the rest waits for the next try.
+    A mail the server refuses waits for its own next try and does not hold up the others.
+    """
+    sent = failed = 0
+    due = OutboxMail.objects.filter(sent_at__isnull=True, next_attempt_at__lte=timezone.now())
+    for pk in list(due.values_list("pk", flat=True)[:limit]):
+        with transaction.atomic():
+            mail = (
+                OutboxMail.objects.select_for_update(skip_locked=True)
+                .filter(pk=pk, sent_at__isnull=True)
+                .first()
+            )
+            if mail is None:
+                continue
+            try:
+                _message(mail).send()
+            except (OSError, smtplib.SMTPException) as error:
+                mail.attempts += 1
+                mail.last_error = str(error)[:300]
+                mail.next_attempt_at = timezone.now() + _pause(mail.attempts)
+                mail.save(update_fields=["attempts", "last_error", "next_attempt_at"])
+                failed += 1
+                if isinstance(error, OSError | smtplib.SMTPConnectError | smtplib.SMTPServerDisconnected):
+                    break
+                continue
+            mail.sent_at = timezone.now()
+            mail.save(update_fields=["sent_at"])
+            sent += 1
+    waiting = OutboxMail.objects.filter(sent_at__isnull=True).count()
+    return sent, failed, waiting
+
+
+def outbox_retry_all():
+    """Make every unsent mail due now (after the mail server is back); returns how many."""
+    return OutboxMail.objects.filter(sent_at__isnull=True).update(next_attempt_at=timezone.now())

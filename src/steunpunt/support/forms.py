@@ -1,0 +1,393 @@
+"""The public question forms (parents, young people, call-back) and the staff forms for a case."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from steunpunt.information.models import Theme
+from steunpunt.schools.models import School
+
+from .models import (
+    AgeGroup,
+    AnswerBy,
+    CaseSchoolType,
+    CaseStatus,
+    Channel,
+    Outcome,
+    ReferralOutcome,
+    RequesterKind,
+    SupportKind,
+)
+from .models.choices import STAFF_CHANNELS
+
+QUESTION_MAX = 5000
+
+
+def _choice_errors(message):
+    return {"required": message, "invalid_choice": message}
+
+
+class HoneypotMixin(forms.Form):
+    """A field people never see or fill in; software that fills in every field gives itself away."""
+
+    website = forms.CharField(label=_("Leave this field empty"), required=False, max_length=200)
+
+    def clean_website(self):
+        if self.cleaned_data.get("website"):
+            raise forms.ValidationError(
+                _("Your message looks automatic. Leave the last field empty and try again.")
+            )
+        return ""
+
+
+class RequesterContactMixin(forms.Form):
+    """Name and contact are optional, but the way of answering needs its address or number."""
+
+    answer_by = forms.ChoiceField(
+        label=_("How would you like an answer?"),
+        choices=AnswerBy.choices,
+        initial=AnswerBy.EMAIL,
+        widget=forms.RadioSelect,
+        error_messages=_choice_errors(_("Choose how you would like an answer.")),
+    )
+    requester_name = forms.CharField(
+        label=_("Your name (optional)"),
+        required=False,
+        max_length=200,
+        help_text=_("You may also ask anonymously."),
+    )
+    requester_email = forms.EmailField(
+        label=_("Your e-mail address"),
+        required=False,
+        help_text=_("Needed for an answer by e-mail."),
+        error_messages={"invalid": _("Enter an e-mail address such as naam@voorbeeld.nl.")},
+    )
+    requester_phone = forms.RegexField(
+        label=_("Your phone number"),
+        required=False,
+        max_length=20,
+        regex=r"^\+?[0-9 ()-]{8,20}$",
+        help_text=_("Needed for an answer by phone."),
+        error_messages={"invalid": _("Enter a phone number such as 06 12345678.")},
+    )
+    consent = forms.BooleanField(
+        label=_("I have read the privacy statement. The steunpunt may use what I write here to help me."),
+        error_messages={"required": _("Tick the box to say you agree, otherwise we cannot help you.")},
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        answer_by = cleaned.get("answer_by")
+        if (
+            answer_by == AnswerBy.EMAIL
+            and not cleaned.get("requester_email")
+            and "requester_email" not in self.errors
+        ):
+            self.add_error(
+                "requester_email", _("Enter your e-mail address, or choose another way to get an answer.")
+            )
+        if (
+            answer_by == AnswerBy.PHONE
+            and not cleaned.get("requester_phone")
+            and "requester_phone" not in self.errors
+        ):
+            self.add_error(
+                "requester_phone", _("Enter your phone number, or choose another way to get an answer.")
+            )
+        return cleaned
+
+
+class SchoolFieldMixin(forms.Form):
+    school_name = forms.CharField(
+        label=_("Which school? (optional)"),
+        required=False,
+        max_length=200,
+        help_text=_("Start typing and choose the school from the list, or type its name."),
+    )
+
+    def __init__(self, *args, schools=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.schools = schools if schools is not None else School.objects.none()
+
+    def matched_school(self):
+        """Return the school of the region whose name was typed exactly, if there is one."""
+        name = " ".join(self.cleaned_data.get("school_name", "").split())
+        if not name:
+            return None
+        return self.schools.filter(name__iexact=name).first()
+
+
+def _themes():
+    return forms.ModelMultipleChoiceField(
+        label=_("What is your question about? (optional)"),
+        queryset=Theme.objects.all(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={
+            "invalid_choice": _("Choose from the list."),
+            "invalid_pk_value": _("Choose from the list."),
+        },
+    )
+
+
+class QuestionForm(HoneypotMixin, RequesterContactMixin, SchoolFieldMixin, forms.Form):
+    """The question form for parents and others."""
+
+    requester_kind = forms.ChoiceField(
+        label=_("Who are you?"),
+        choices=[
+            (RequesterKind.PARENT, RequesterKind.PARENT.label),
+            (RequesterKind.PROFESSIONAL, RequesterKind.PROFESSIONAL.label),
+            (RequesterKind.OTHER, RequesterKind.OTHER.label),
+        ],
+        initial=RequesterKind.PARENT,
+        widget=forms.RadioSelect,
+        error_messages=_choice_errors(_("Choose who you are.")),
+    )
+    question = forms.CharField(
+        label=_("What is your question?"),
+        help_text=_("Tell us what is going on. You do not have to write the name of your child."),
+        max_length=QUESTION_MAX,
+        widget=forms.Textarea(attrs={"rows": 8, "cols": 50}),
+        error_messages={
+            "required": _("Write your question."),
+            "max_length": _("Please keep it shorter: at most 5000 characters."),
+        },
+    )
+    themes = _themes()
+    age_group = forms.ChoiceField(
+        label=_("How old is the child?"),
+        choices=AgeGroup.choices,
+        initial=AgeGroup.UNKNOWN,
+        widget=forms.RadioSelect,
+        error_messages=_choice_errors(_("Choose an age group.")),
+    )
+    school_type = forms.ChoiceField(
+        label=_("What kind of school does the child go to?"),
+        choices=CaseSchoolType.choices,
+        initial=CaseSchoolType.UNKNOWN,
+        error_messages=_choice_errors(_("Choose a kind of school.")),
+    )
+    field_order = [
+        "requester_kind",
+        "question",
+        "themes",
+        "age_group",
+        "school_type",
+        "school_name",
+        "answer_by",
+        "requester_name",
+        "requester_email",
+        "requester_phone",
+        "consent",
+        "website",
+    ]
+
+
+class YouthQuestionForm(HoneypotMixin, RequesterContactMixin, SchoolFieldMixin, forms.Form):
+    """The simpler form for young people: fewer questions, shorter words."""
+
+    question = forms.CharField(
+        label=_("What do you want to ask?"),
+        help_text=_("Write what is going on at school. You do not have to write your name."),
+        max_length=QUESTION_MAX,
+        widget=forms.Textarea(attrs={"rows": 6, "cols": 50}),
+        error_messages={
+            "required": _("Write your question."),
+            "max_length": _("Please keep it shorter: at most 5000 characters."),
+        },
+    )
+    age_group = forms.ChoiceField(
+        label=_("How old are you?"),
+        choices=[
+            (AgeGroup.AGE_4_12, _("Younger than 12")),
+            (AgeGroup.AGE_12_18, AgeGroup.AGE_12_18.label),
+            (AgeGroup.AGE_18_PLUS, AgeGroup.AGE_18_PLUS.label),
+        ],
+        widget=forms.RadioSelect,
+        error_messages=_choice_errors(_("Choose how old you are.")),
+    )
+    school_type = forms.ChoiceField(
+        label=_("Where do you go to school?"),
+        choices=CaseSchoolType.choices,
+        initial=CaseSchoolType.UNKNOWN,
+        error_messages=_choice_errors(_("Choose a kind of school.")),
+    )
+    field_order = [
+        "question",
+        "age_group",
+        "school_type",
+        "school_name",
+        "answer_by",
+        "requester_name",
+        "requester_email",
+        "requester_phone",
+        "consent",
+        "website",
+    ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["requester_name"].label = _("Your name (you may leave this empty)")
+        self.fields["answer_by"].label = _("How do you want an answer?")
+        self.fields["requester_email"].label = _("Your e-mail address")
+        self.fields["consent"].label = _(
+            "I have read what the steunpunt does with my question. The steunpunt may use it to help me."
+        )
+
+
+DAY_CHOICES = [
+    ("maandag", _("Monday")),
+    ("dinsdag", _("Tuesday")),
+    ("woensdag", _("Wednesday")),
+    ("donderdag", _("Thursday")),
+    ("vrijdag", _("Friday")),
+]
+PART_CHOICES = [("ochtend", _("Morning")), ("middag", _("Afternoon"))]
+
+
+class CallbackForm(HoneypotMixin, forms.Form):
+    """'Bel mij terug': a phone number, the best moments, and optionally what it is about."""
+
+    requester_name = forms.CharField(label=_("Your name (optional)"), required=False, max_length=200)
+    requester_phone = forms.RegexField(
+        label=_("Your phone number"),
+        max_length=20,
+        regex=r"^\+?[0-9 ()-]{8,20}$",
+        error_messages={
+            "required": _("Enter your phone number."),
+            "invalid": _("Enter a phone number such as 06 12345678."),
+        },
+    )
+    days = forms.MultipleChoiceField(
+        label=_("Which days suit you?"),
+        choices=DAY_CHOICES,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={
+            "required": _("Choose at least one day."),
+            "invalid_choice": _("Choose from the list."),
+        },
+    )
+    parts = forms.MultipleChoiceField(
+        label=_("What time of day?"),
+        choices=PART_CHOICES,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={
+            "required": _("Choose morning, afternoon or both."),
+            "invalid_choice": _("Choose from the list."),
+        },
+    )
+    question = forms.CharField(
+        label=_("What is it about? (optional)"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3, "cols": 50}),
+        error_messages={"max_length": _("Please keep it shorter: at most 1000 characters.")},
+    )
+    consent = forms.BooleanField(
+        label=_("I have read the privacy statement. The steunpunt may call me about my question."),
+        error_messages={"required": _("Tick the box to say you agree, otherwise we cannot call you.")},
+    )
+
+    def callback_times(self):
+        days = ", ".join(str(label) for value, label in DAY_CHOICES if value in self.cleaned_data["days"])
+        parts = ", ".join(str(label) for value, label in PART_CHOICES if value in self.cleaned_data["parts"])
+        return f"{days} ({parts})"[:300]
+
+
+class ReplyForm(forms.Form):
+    body = forms.CharField(
+        label=_("Your message"),
+        max_length=QUESTION_MAX,
+        widget=forms.Textarea(attrs={"rows": 5, "cols": 50}),
+        error_messages={
+            "required": _("Write a message."),
+            "max_length": _("Please keep it shorter: at most 5000 characters."),
+        },
+    )
+
+
+# Back office.
+
+
+class StaffCaseForm(forms.Form):
+    """Intake fields as staff enter or correct them; ``version`` guards against lost updates."""
+
+    channel = forms.ChoiceField(label=_("Came in by"), choices=[(c.value, c.label) for c in STAFF_CHANNELS])
+    requester_kind = forms.ChoiceField(label=_("Who asks"), choices=RequesterKind.choices)
+    question = forms.CharField(
+        label=_("Question"), max_length=QUESTION_MAX, widget=forms.Textarea(attrs={"rows": 6})
+    )
+    themes = forms.ModelMultipleChoiceField(
+        label=_("Themes"), queryset=Theme.objects.all(), required=False, widget=forms.CheckboxSelectMultiple
+    )
+    urgent = forms.BooleanField(
+        label=_("Urgent"), required=False, help_text=_("For example a child at home without school.")
+    )
+    age_group = forms.ChoiceField(label=_("Age group"), choices=AgeGroup.choices)
+    school_type = forms.ChoiceField(label=_("Type of school"), choices=CaseSchoolType.choices)
+    school_name = forms.CharField(label=_("School"), required=False, max_length=200)
+    support_kinds = forms.MultipleChoiceField(
+        label=_("Support given"),
+        choices=SupportKind.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    requester_name = forms.CharField(label=_("Name"), required=False, max_length=200)
+    requester_email = forms.EmailField(label=_("E-mail address"), required=False)
+    requester_phone = forms.CharField(label=_("Phone number"), required=False, max_length=40)
+    answer_by = forms.ChoiceField(label=_("Answer by"), choices=AnswerBy.choices)
+    callback_times = forms.CharField(label=_("Best days and times to call"), required=False, max_length=300)
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, editing=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if editing:
+            del self.fields["channel"]
+
+
+class TransitionForm(forms.Form):
+    to = forms.ChoiceField(label=_("New status"), choices=CaseStatus.choices)
+    outcome = forms.ChoiceField(label=_("Outcome"), choices=[("", "—"), *Outcome.choices], required=False)
+    reason = forms.CharField(
+        label=_("Reason for closing"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+class AssignForm(forms.Form):
+    consultant = forms.ModelChoiceField(
+        label=_("Consultant"), queryset=None, required=False, empty_label=_("Nobody")
+    )
+
+    def __init__(self, *args, consultants, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["consultant"].queryset = consultants
+
+
+class ContactForm(forms.Form):
+    channel = forms.ChoiceField(label=_("How"), choices=Channel.choices)
+    on = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
+    minutes = forms.IntegerField(label=_("Minutes"), min_value=1, max_value=600)
+    summary = forms.CharField(
+        label=_("Summary"), max_length=QUESTION_MAX, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class ReferralForm(forms.Form):
+    organisation = forms.ModelChoiceField(label=_("Organisation"), queryset=None)
+    consent = forms.BooleanField(label=_("The requester agrees to this referral"), required=False)
+    note = forms.CharField(
+        label=_("Note"), required=False, max_length=1000, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+    def __init__(self, *args, organisations, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = organisations
+
+
+class ReferralOutcomeForm(forms.Form):
+    outcome = forms.ChoiceField(label=_("Did they arrive there?"), choices=ReferralOutcome.choices)
+
+
+class ReminderForm(forms.Form):
+    due_on = forms.DateField(label=_("On"), widget=forms.DateInput(attrs={"type": "date"}))
+    note = forms.CharField(label=_("What"), max_length=200)

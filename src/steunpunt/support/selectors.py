@@ -1,0 +1,108 @@
+"""Reading cases, always for an acting user. Nothing here returns a case the user may not see.
+
+Levels of access at one steunpunt (from the permission policy):
+- ``full``: consultants (every case) and coordinators (the cases assigned to them);
+- ``intake``: volunteers, for new questions: the intake fields and messages, not the contact log;
+- listed only: coordinators see every case in the inbox and the workload, without contents.
+"""
+
+from django.db.models import Count, Q
+from django.http import Http404
+
+from steunpunt.tenants.policy import Action, support_point_ids_for
+
+from .models import Case, CaseStatus
+from .states import OPEN_STATUSES
+
+FULL, INTAKE = "full", "intake"
+
+
+def _readable_q(user):
+    return (
+        Q(support_point_id__in=support_point_ids_for(user, Action.CASE_READ_ALL))
+        | Q(support_point_id__in=support_point_ids_for(user, Action.CASE_HANDLE), assigned_to=user)
+        | Q(support_point_id__in=support_point_ids_for(user, Action.CASE_RECEIVE), status=CaseStatus.NEW)
+    )
+
+
+def cases_readable_by(user):
+    """Return the cases whose contents ``user`` may read."""
+    return Case.objects.filter(_readable_q(user))
+
+
+def cases_listed_for(user):
+    """Return the cases ``user`` sees in the inbox (contents only for :func:`cases_readable_by`)."""
+    assign = Q(support_point_id__in=support_point_ids_for(user, Action.CASE_ASSIGN))
+    return Case.objects.filter(_readable_q(user) | assign)
+
+
+def case_access(user, case):
+    """Return ``"full"``, ``"intake"`` or ``None``: what ``user`` may read of ``case``."""
+    support_point = case.support_point_id
+    if support_point in support_point_ids_for(user, Action.CASE_READ_ALL):
+        return FULL
+    if support_point in support_point_ids_for(user, Action.CASE_HANDLE) and case.assigned_to_id == user.pk:
+        return FULL
+    if support_point in support_point_ids_for(user, Action.CASE_RECEIVE) and case.status == CaseStatus.NEW:
+        return INTAKE
+    return None
+
+
+def case_for(user, pk):
+    """Return ``(case, access)`` for a case ``user`` may read; raise Http404 for any other."""
+    case = Case.objects.select_related("support_point", "assigned_to", "school").filter(pk=pk).first()
+    access = case_access(user, case) if case is not None else None
+    if access is None:
+        raise Http404
+    return case, access
+
+
+def can_assign(user, case):
+    return case.support_point_id in support_point_ids_for(user, Action.CASE_ASSIGN) | support_point_ids_for(
+        user, Action.CASE_READ_ALL
+    )
+
+
+def workload_for(user):
+    """Return, per steunpunt the user coordinates, the open and urgent cases per consultant."""
+    support_points = support_point_ids_for(user, Action.CASE_ASSIGN)
+    return (
+        Case.objects.filter(support_point_id__in=support_points, status__in=OPEN_STATUSES)
+        .values(
+            "support_point__name",
+            "assigned_to__first_name",
+            "assigned_to__last_name",
+            "assigned_to__username",
+        )
+        .annotate(open=Count("pk"), urgent=Count("pk", filter=Q(urgent=True)))
+        .order_by("support_point__name", "assigned_to__last_name", "assigned_to__username")
+    )
+
+
+def consultants_of(support_point_id):
+    """Return the active accounts that may handle questions at a steunpunt."""
+    from django.contrib.auth import get_user_model
+
+    from steunpunt.tenants.policy import RULES
+
+    roles = [role for role, actions in RULES.items() if Action.CASE_HANDLE in actions]
+    return (
+        get_user_model()
+        .objects.filter(
+            is_active=True, memberships__support_point_id=support_point_id, memberships__role__in=roles
+        )
+        .distinct()
+        .order_by("first_name", "last_name", "username")
+    )
+
+
+def support_points_receiving(user):
+    """Return the steunpunten where ``user`` may enter a new question."""
+    from steunpunt.tenants.models import SupportPoint
+
+    ids = (
+        support_point_ids_for(user, Action.CASE_RECEIVE)
+        | support_point_ids_for(user, Action.CASE_HANDLE)
+        | support_point_ids_for(user, Action.CASE_READ_ALL)
+    )
+    return SupportPoint.objects.filter(pk__in=ids)

@@ -1,0 +1,302 @@
+"""Every write to a case. Each service is atomic and writes its audit record in the same transaction."""
+
+import secrets
+
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from steunpunt.outbox.services import mail_enqueue
+from steunpunt.privacy.models import AuditAction
+from steunpunt.privacy.services import audit
+from steunpunt.tenants.policy import Action, can
+from steunpunt.tenants.roles import Role
+
+from .models import (
+    AnswerBy,
+    Case,
+    CaseSchoolType,
+    CaseStatus,
+    CaseSupport,
+    Contact,
+    Message,
+    Referral,
+    Reminder,
+    StatusChange,
+)
+from .states import ALLOWED_TRANSITIONS
+from .workdays import add_working_days
+
+# Letters and digits that cannot be mistaken for each other when read aloud or copied.
+REFERENCE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+INTAKE_FIELDS = [
+    "requester_kind",
+    "age_group",
+    "school_type",
+    "school",
+    "school_name",
+    "question",
+    "requester_name",
+    "requester_email",
+    "requester_phone",
+    "answer_by",
+    "callback_times",
+    "urgent",
+]
+
+
+class TransitionNotAllowed(Exception):
+    """The case cannot go from its status to the one asked for; the message is Dutch."""
+
+
+class CaseConflict(Exception):
+    """Someone else saved the case since the form was opened; ``current`` is the saved case."""
+
+    def __init__(self, current):
+        super().__init__(_("Someone else changed this question while you were working on it."))
+        self.current = current
+
+
+def new_reference():
+    return "V-" + "".join(secrets.choice(REFERENCE_ALPHABET) for _ in range(8))
+
+
+def private_link(case):
+    """Return the full address of the requester's private page for ``case``."""
+    return f"{case.support_point.public_url}/mijn-vraag/{case.access_token}/"
+
+
+def capacity(user, support_point_id):
+    """Return the roles in which ``user`` acts at a steunpunt, for the audit log."""
+    if user is None:
+        return "requester (private link)"
+    roles = sorted(
+        str(Role(role).label)
+        for role in user.memberships.filter(support_point_id=support_point_id).values_list("role", flat=True)
+    )
+    return ", ".join(roles) or "none"
+
+
+def _audit(case, by, action, detail=""):
+    audit(
+        actor=by,
+        action=action,
+        obj=case,
+        support_point_id=case.support_point_id,
+        on_behalf_of=capacity(by, case.support_point_id),
+        detail=detail,
+    )
+
+
+def _mail_requester(case, template, extra=None):
+    """Mail the requester: the confirmation whenever an address was given, notices only on request."""
+    if not case.requester_email or (template != "confirmation" and case.answer_by != AnswerBy.EMAIL):
+        return
+    context = {"case": case, "link": private_link(case), "support_point": case.support_point, **(extra or {})}
+    mail_enqueue(
+        to=case.requester_email,
+        subject=render_to_string(f"support/mail/{template}_subject.txt", context).strip(),
+        body=render_to_string(f"support/mail/{template}_body.txt", context),
+    )
+
+
+@transaction.atomic
+def case_submit(*, support_point, channel, data, themes=(), support_kinds=(), by=None, consent=True):
+    """Store a new question and return it.
+
+    ``data`` holds intake fields (see ``INTAKE_FIELDS``). A question about a child without a
+    school is urgent. A confirmation with the reference and private link goes to the e-mail
+    address, if one was given, after commit.
+    """
+    now = timezone.now()
+    fields = {name: data[name] for name in INTAKE_FIELDS if name in data and data[name] is not None}
+    if fields.get("school_type") == CaseSchoolType.NONE:
+        fields["urgent"] = True
+    days = (
+        support_point.urgent_first_contact_days if fields.get("urgent") else support_point.first_contact_days
+    )
+    case = Case.objects.create(
+        support_point=support_point,
+        reference=new_reference(),
+        access_token=secrets.token_urlsafe(32),
+        channel=channel,
+        created_at=now,
+        first_contact_due=add_working_days(now, days),
+        consent_at=now if consent else None,
+        **fields,
+    )
+    case.themes.set(themes)
+    CaseSupport.objects.bulk_create(CaseSupport(case=case, kind=kind) for kind in support_kinds)
+    StatusChange.objects.create(case=case, from_status="", to_status=CaseStatus.NEW, by=by, at=now)
+    _audit(case, by, AuditAction.CREATE, f"channel {channel}")
+    if case.requester_email:
+        _mail_requester(case, "confirmation")
+    return case
+
+
+def _locked(case):
+    return Case.objects.select_for_update().select_related("support_point").get(pk=case.pk)
+
+
+@transaction.atomic
+def case_transition(*, case, to, by, outcome="", reason=""):
+    """Move ``case`` to status ``to`` if the table allows it; closing needs an outcome.
+
+    Raises :class:`TransitionNotAllowed` with a Dutch message otherwise. Returns the case.
+    """
+    case = _locked(case)
+    to = CaseStatus(to)
+    if to not in ALLOWED_TRANSITIONS[CaseStatus(case.status)]:
+        raise TransitionNotAllowed(
+            _("A question that is “%(from)s” cannot become “%(to)s”.")
+            % {"from": case.get_status_display(), "to": to.label}
+        )
+    now = timezone.now()
+    if to == CaseStatus.CLOSED:
+        if not outcome:
+            raise TransitionNotAllowed(_("Choose an outcome before you close the question."))
+        case.outcome, case.close_reason, case.closed_at = outcome, reason, now
+    elif to == CaseStatus.REOPENED:
+        case.closed_at = None
+    StatusChange.objects.create(case=case, from_status=case.status, to_status=to, by=by, at=now)
+    case.status = to
+    case.version += 1
+    case.save()
+    _audit(case, by, AuditAction.CHANGE, f"status → {to}")
+    return case
+
+
+@transaction.atomic
+def case_assign(*, case, consultant, by):
+    """Assign ``case`` to ``consultant`` (or nobody), who must be able to handle cases there."""
+    case = _locked(case)
+    if consultant is not None and not can(consultant, Action.CASE_HANDLE, case.support_point_id):
+        raise TransitionNotAllowed(_("This person cannot handle questions of this steunpunt."))
+    case.assigned_to = consultant
+    case.version += 1
+    case.save()
+    _audit(case, by, AuditAction.CHANGE, "assigned")
+    return case
+
+
+@transaction.atomic
+def case_update(*, case, data, themes, support_kinds, expected_version, by):
+    """Save the intake fields, themes and support given, unless someone saved in between.
+
+    Raises :class:`CaseConflict` (nothing saved) when the case's version is not ``expected_version``.
+    """
+    current = _locked(case)
+    if current.version != expected_version:
+        raise CaseConflict(current)
+    changed = [name for name in INTAKE_FIELDS if name in data and getattr(current, name) != data[name]]
+    for name in changed:
+        setattr(current, name, data[name])
+    current.version += 1
+    current.save()
+    current.themes.set(themes)
+    current.support_given.exclude(kind__in=support_kinds).delete()
+    existing = set(current.support_given.values_list("kind", flat=True))
+    CaseSupport.objects.bulk_create(
+        CaseSupport(case=current, kind=kind) for kind in support_kinds if kind not in existing
+    )
+    _audit(current, by, AuditAction.CHANGE, ("fields: " + ", ".join(changed))[:200])
+    return current
+
+
+def _first_contact(case, now):
+    if case.first_contact_at is None:
+        case.first_contact_at = now
+
+
+@transaction.atomic
+def message_from_staff(*, case, body, by):
+    """Send a message to the requester's private page (and an e-mail notice if they asked for one).
+
+    A new question becomes "in progress"; the first message counts as the first contact.
+    """
+    case = _locked(case)
+    now = timezone.now()
+    message = Message.objects.create(case=case, body=body.strip(), author=by, created_at=now)
+    _first_contact(case, now)
+    if case.status == CaseStatus.NEW:
+        StatusChange.objects.create(
+            case=case, from_status=case.status, to_status=CaseStatus.IN_PROGRESS, by=by, at=now
+        )
+        case.status = CaseStatus.IN_PROGRESS
+    case.version += 1
+    case.save()
+    _audit(case, by, AuditAction.CHANGE, "message sent")
+    _mail_requester(case, "new_message")
+    return message
+
+
+@transaction.atomic
+def message_from_requester(*, case, body):
+    """Store the requester's reply from the private page; a case waiting for it is picked up again."""
+    case = _locked(case)
+    if case.status == CaseStatus.CLOSED or case.anonymised_at:
+        raise TransitionNotAllowed(_("This question is closed. Ask a new question if you need more help."))
+    now = timezone.now()
+    message = Message.objects.create(case=case, body=body.strip(), from_requester=True, created_at=now)
+    if case.status == CaseStatus.WAITING:
+        StatusChange.objects.create(
+            case=case, from_status=case.status, to_status=CaseStatus.IN_PROGRESS, at=now
+        )
+        case.status = CaseStatus.IN_PROGRESS
+    case.version += 1
+    case.save()
+    _audit(case, None, AuditAction.CHANGE, "message from requester")
+    return message
+
+
+@transaction.atomic
+def contact_add(*, case, channel, on, minutes, summary, by):
+    """Log a contact moment; the first one counts as the first contact."""
+    case = _locked(case)
+    contact = Contact.objects.create(
+        case=case, channel=channel, on=on, minutes=minutes, summary=summary, by=by
+    )
+    _first_contact(case, timezone.now())
+    case.version += 1
+    case.save()
+    _audit(case, by, AuditAction.CHANGE, "contact logged")
+    return contact
+
+
+@transaction.atomic
+def referral_add(*, case, organisation, consent, note, by):
+    """Refer to a social-map organisation; without the requester's consent nothing is stored."""
+    if not consent:
+        raise TransitionNotAllowed(_("Ask the requester for consent before you refer them."))
+    case = _locked(case)
+    referral = Referral.objects.create(case=case, organisation=organisation, consent=True, note=note)
+    if not case.support_given.filter(kind="referral").exists():
+        CaseSupport.objects.create(case=case, kind="referral")
+    case.version += 1
+    case.save()
+    _audit(case, by, AuditAction.CHANGE, "referral added")
+    return referral
+
+
+@transaction.atomic
+def referral_outcome_set(*, referral, outcome, by):
+    referral.outcome = outcome
+    referral.save(update_fields=["outcome"])
+    _audit(referral.case, by, AuditAction.CHANGE, "referral outcome")
+    return referral
+
+
+@transaction.atomic
+def reminder_add(*, case, due_on, note, by):
+    reminder = Reminder.objects.create(case=case, due_on=due_on, note=note, by=by)
+    _audit(case, by, AuditAction.CHANGE, "reminder added")
+    return reminder
+
+
+@transaction.atomic
+def reminder_done(*, reminder, by):
+    reminder.done_at = timezone.now()
+    reminder.save(update_fields=["done_at"])
+    _audit(reminder.case, by, AuditAction.CHANGE, "reminder done")
+    return reminder

@@ -1,0 +1,169 @@
+"""The public ways in: a parent's question, a young person's question and 'bel mij terug'."""
+
+import pytest
+
+from steunpunt.information.tests.factories import ThemeFactory
+from steunpunt.outbox.models import OutboxMail
+from steunpunt.privacy.models import AuditRecord
+from steunpunt.schools.models import School
+from steunpunt.support.models import Case, CaseStatus, Channel, RequesterKind
+from steunpunt.tenants.tests.factories import SupportPointFactory
+
+pytestmark = pytest.mark.django_db
+HOST = {"HTTP_HOST": "noord.localhost"}
+
+
+@pytest.fixture
+def support_point(platform):
+    return SupportPointFactory(hostname="noord.localhost", partnership_codes=["PO2001"])
+
+
+def _question(**overrides):
+    data = {
+        "requester_kind": "parent",
+        "question": "Mijn dochter mag niet meer naar school. Wat kan ik doen?",
+        "age_group": "4_12",
+        "school_type": "primary",
+        "school_name": "",
+        "answer_by": "email",
+        "requester_name": "",
+        "requester_email": "ouder@example.test",
+        "requester_phone": "",
+        "consent": "on",
+        "website": "",
+    }
+    data.update(overrides)
+    return {key: value for key, value in data.items() if value is not None}
+
+
+def test_an_anonymous_parent_with_only_an_email_address_gets_a_reference_a_private_link_and_a_mail(
+    client, support_point, smtp_sink, django_capture_on_commit_callbacks
+):
+    theme = ThemeFactory(slug="thuiszitten-en-verzuim", name="Thuiszitten en verzuim")
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post("/vraag/", _question(themes=[theme.pk]), **HOST)
+    case = Case.objects.get()
+    assert response.status_code == 302
+    assert response["Location"] == f"/mijn-vraag/{case.access_token}/?verstuurd=1"
+    assert (case.channel, case.requester_kind, case.status) == (
+        Channel.WEB,
+        RequesterKind.PARENT,
+        CaseStatus.NEW,
+    )
+    assert case.requester_name == "" and case.consent_at is not None
+    assert list(case.themes.all()) == [theme]
+    page = client.get(response["Location"], **HOST)
+    html = page.content.decode()
+    assert case.reference in html and f"http://noord.localhost/mijn-vraag/{case.access_token}/" in html
+    assert page["Cache-Control"] == "no-store" and page["Referrer-Policy"] == "no-referrer"
+    [mail] = smtp_sink.messages
+    assert mail["To"] == "ouder@example.test" and case.reference in mail["Subject"]
+    assert f"/mijn-vraag/{case.access_token}/" in mail.get_content()
+    assert OutboxMail.objects.get().sent_at is not None
+    assert AuditRecord.objects.filter(object_id=str(case.pk), action="create").count() == 1
+
+
+@pytest.mark.parametrize(
+    ("overrides", "message"),
+    [
+        ({"question": ""}, "Schrijf uw vraag."),
+        ({"consent": None}, "Zet een vinkje"),
+        ({"requester_email": ""}, "Vul uw e-mailadres in, of kies een andere manier"),
+        ({"requester_email": "geen-adres"}, "naam@voorbeeld.nl"),
+        ({"answer_by": "phone", "requester_phone": ""}, "Vul uw telefoonnummer in"),
+        ({"answer_by": "phone", "requester_phone": "bel me"}, "06 12345678"),
+        ({"answer_by": "fax"}, "Kies hoe u een antwoord wilt krijgen."),
+        ({"age_group": "100"}, "Kies een leeftijd"),
+        ({"themes": ["999999"]}, "Kies uit de lijst."),
+        ({"question": "x" * 5001}, "hooguit 5000 tekens"),
+    ],
+)
+def test_bad_input_gets_a_dutch_message_keeps_the_text_and_stores_nothing(
+    client, support_point, overrides, message
+):
+    response = client.post("/vraag/", _question(**overrides), **HOST)
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert message in html, html[html.find("error-summary") : html.find("error-summary") + 800]
+    assert "Er klopt nog iets niet" in html
+    if overrides.get("question", "") != "" and "question" not in overrides:
+        assert "Mijn dochter mag niet meer naar school." in html
+    assert not Case.objects.exists() and not OutboxMail.objects.exists()
+
+
+def test_software_that_fills_the_hidden_field_is_refused_politely(client, support_point):
+    response = client.post("/vraag/", _question(website="http://spam.example"), **HOST)
+    assert response.status_code == 400
+    assert "lijkt automatisch" in response.content.decode()
+    assert not Case.objects.exists()
+
+
+def test_too_many_forms_from_one_address_are_refused_with_the_text_kept(client, support_point, settings):
+    settings.PUBLIC_FORM_RATE = "2/m"
+    for _ in range(2):
+        assert client.post("/vraag/", _question(), **HOST).status_code == 302
+    response = client.post("/vraag/", _question(question="Nog een vraag over de TLV."), **HOST)
+    html = response.content.decode()
+    assert response.status_code == 429
+    assert "Wacht een uur" in html and "Nog een vraag over de TLV." in html
+    assert Case.objects.count() == 2
+
+
+def test_a_child_without_a_school_makes_the_question_urgent_and_the_typed_school_is_matched(
+    client, support_point
+):
+    school = School.objects.create(
+        location_code="16AH00",
+        institution_code="16AH",
+        name="De Brug",
+        postcode="9711 AB",
+        place="Groningen",
+        sector="po",
+        school_type="regular",
+    )
+    school.partnerships.add(support_point.partnerships.get())
+    client.post("/vraag/", _question(school_type="none", school_name=" de  brug "), **HOST)
+    case = Case.objects.get()
+    assert case.urgent and case.school == school
+    assert case.first_contact_due < case.created_at + __import__("datetime").timedelta(days=4)
+
+
+def test_the_form_offers_the_region_schools_and_links_the_privacy_statement(client, support_point):
+    html = client.get("/vraag/", **HOST).content.decode()
+    assert 'list="scholen"' in html and 'href="/privacy/"' in html
+    privacy = client.get("/privacy/", **HOST).content.decode()
+    assert "12 maanden" in privacy and "Concept – nog niet gevalideerd" in privacy
+
+
+def test_a_young_person_uses_the_simpler_form(client, support_point):
+    data = _question(age_group="12_18", answer_by="link", requester_email="")
+    del data["requester_kind"]
+    response = client.post("/vraag/jongeren/", data, **HOST)
+    case = Case.objects.get()
+    assert response.status_code == 302
+    assert (case.channel, case.requester_kind) == (Channel.WEB_YOUTH, RequesterKind.YOUNG_PERSON)
+    assert "Wat wil je vragen?" in client.get("/vraag/jongeren/", **HOST).content.decode()
+
+
+def test_a_call_back_request_becomes_a_question_with_the_preferred_moments(client, support_point):
+    response = client.post(
+        "/bel-mij-terug/",
+        {
+            "requester_phone": "06 12345678",
+            "days": ["maandag", "woensdag"],
+            "parts": ["ochtend"],
+            "consent": "on",
+        },
+        **HOST,
+    )
+    case = Case.objects.get()
+    assert response.status_code == 302
+    assert case.channel == Channel.CALLBACK and case.requester_phone == "06 12345678"
+    assert case.callback_times == "Maandag, Woensdag (Ochtend)"
+    bad = client.post("/bel-mij-terug/", {"requester_phone": "", "consent": "on"}, **HOST)
+    assert bad.status_code == 400 and "Vul uw telefoonnummer in." in bad.content.decode()
+    assert Case.objects.count() == 1
+
+
+def test_the_forms_only_exist_on_a_steunpunt_site(client, platform):
+    assert client.get("/vraag/", HTTP_HOST="127.0.0.1").status_code == 404
