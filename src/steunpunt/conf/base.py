@@ -107,6 +107,8 @@ CACHES = env_cache()
 
 # Public forms (questions, call-back) accepted per internet address; more is refused politely.
 PUBLIC_FORM_RATE = env_str("PUBLIC_FORM_RATE", "10/h")
+# The same for browsers that sent no proof of work (no JavaScript): fewer, to keep software out.
+PUBLIC_FORM_RATE_UNVERIFIED = env_str("PUBLIC_FORM_RATE_UNVERIFIED", "5/h")
 TASKS = env_tasks()
 
 AUTHENTICATION_BACKENDS = [

@@ -2,10 +2,11 @@
 
 import datetime
 
-from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
+
+from steunpunt.outbox.services import mail_enqueue
 
 from .models import Meeting, Registration
 
@@ -16,11 +17,10 @@ def _mail(registration, request):
         "meeting": registration.meeting,
         "cancel_url": request.build_absolute_uri(f"/bijeenkomsten/afmelden/{registration.token}/"),
     }
-    send_mail(
-        render_to_string("meetings/mail_subject.txt", context).strip(),
-        render_to_string("meetings/mail_body.txt", context),
-        None,
-        [registration.email],
+    mail_enqueue(
+        to=registration.email,
+        subject=render_to_string("meetings/mail_subject.txt", context).strip(),
+        body=render_to_string("meetings/mail_body.txt", context),
     )
 
 
@@ -31,7 +31,7 @@ def registration_create(*, meeting, name, email, request):
     taken = meeting.registrations.filter(status=Registration.Status.CONFIRMED).count()
     status = Registration.Status.CONFIRMED if taken < meeting.capacity else Registration.Status.WAITING
     registration = Registration.objects.create(meeting=meeting, name=name.strip(), email=email, status=status)
-    transaction.on_commit(lambda: _mail(registration, request))
+    _mail(registration, request)
     return registration
 
 
@@ -51,7 +51,7 @@ def registration_cancel(*, registration, request):
     if next_in_line:
         next_in_line.status = Registration.Status.CONFIRMED
         next_in_line.save(update_fields=["status"])
-        transaction.on_commit(lambda: _mail(next_in_line, request))
+        _mail(next_in_line, request)
     return next_in_line
 
 

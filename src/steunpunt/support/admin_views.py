@@ -4,16 +4,20 @@ Every view reads through :mod:`.selectors` (another steunpunt's case or a role w
 access answers 404) and writes through :mod:`.services`.
 """
 
+from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db.models import Q
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from steunpunt.privacy.export import requester_export_json, requester_export_pdf
 from steunpunt.privacy.models import AuditAction
+from steunpunt.privacy.retention import requester_cases, requester_erase
 from steunpunt.privacy.services import audit
 from steunpunt.socialmap.models import Organisation
 from steunpunt.tenants.policy import CASE_ACTIONS, Action, support_point_ids_for
@@ -43,6 +47,7 @@ from .services import (
     CaseConflict,
     TransitionNotAllowed,
     _audit,
+    capacity,
     case_assign,
     case_submit,
     case_transition,
@@ -88,7 +93,13 @@ def inbox(request):
     if query:
         readable = cases_readable_by(user)
         cases = cases.filter(
-            pk__in=readable.filter(Q(reference__iexact=query) | Q(question__icontains=query)).values("pk")
+            pk__in=readable.filter(
+                Q(reference__iexact=query)
+                | Q(question__icontains=query)
+                | Q(requester_name__icontains=query)
+                | Q(requester_email__iexact=query)
+                | Q(requester_phone=query)
+            ).values("pk")
         )
     page = Paginator(cases.order_by("-urgent", "created_at"), PAGE_SIZE).get_page(request.GET.get("pagina"))
     readable_ids = set(
@@ -411,3 +422,71 @@ def workload(request):
         "support/admin/workload.html",
         {"page_title": _("Workload"), "header_icon": "group", "rows": workload_for(request.user)},
     )
+
+
+def _full_case(request, pk):
+    case, access = case_for(request.user, pk)
+    if access != FULL:
+        raise Http404
+    return case
+
+
+@require_GET
+def requester_data(request, pk):
+    """Export or erase everything about this question's requester (AVG: inzage and vergetelheid)."""
+    case = _full_case(request, pk)
+    return TemplateResponse(
+        request,
+        "support/admin/requester_data.html",
+        {
+            "page_title": _("Data of the requester of %(reference)s") % {"reference": case.reference},
+            "header_icon": "user",
+            "case": case,
+            "cases": requester_cases(case),
+        },
+    )
+
+
+@require_GET
+def requester_data_download(request, pk, kind):
+    if kind not in ("json", "pdf"):
+        raise Http404
+    case = _full_case(request, pk)
+    _audit(case, request.user, AuditAction.EXPORT, f"requester export ({kind})")
+    if kind == "json":
+        response = HttpResponse(requester_export_json(case), content_type="application/json; charset=utf-8")
+    else:
+        response = HttpResponse(requester_export_pdf(case), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="gegevens-{case.reference}.{kind}"'
+    return response
+
+
+@require_POST
+def requester_data_erase(request, pk):
+    case = _full_case(request, pk)
+    if request.POST.get("confirm") != "yes":
+        return TemplateResponse(
+            request,
+            "support/admin/requester_data.html",
+            {
+                "page_title": _("Data of the requester of %(reference)s") % {"reference": case.reference},
+                "header_icon": "user",
+                "case": case,
+                "cases": requester_cases(case),
+                "error": _("Tick the box to confirm that the requester asked for this."),
+            },
+            status=400,
+        )
+    count = requester_erase(
+        case=case, by=request.user, on_behalf_of=capacity(request.user, case.support_point_id)
+    )
+    messages.success(
+        request,
+        ngettext(
+            "The personal data of %(count)s question has been erased.",
+            "The personal data of %(count)s questions has been erased.",
+            count,
+        )
+        % {"count": count},
+    )
+    return redirect("support_inbox")

@@ -1,21 +1,23 @@
 """The public ways in: the question forms, 'bel mij terug' and the private page ("mijn vraag")."""
 
-from django.conf import settings
 from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
-from django_ratelimit.core import is_ratelimited
 
 from steunpunt.schools.selectors import schools_for_support_point
 
+from . import antibot
 from .forms import CallbackForm, QuestionForm, ReplyForm, YouthQuestionForm
 from .models import AnswerBy, Case, CaseSchoolType, CaseStatus, Channel, RequesterKind
 from .services import TransitionNotAllowed, case_submit, message_from_requester, private_link
 
 RATE_LIMITED = 429
+INVALID_PROOF_MESSAGE = gettext_lazy(
+    "The automatic check against spam did not work. Your text is kept: please send the form again."
+)
 LIMIT_MESSAGE = gettext_lazy(
     "We received many messages from your internet connection. Wait an hour and try again, or call us."
 )
@@ -29,50 +31,66 @@ def _support_point(request):
 
 
 def _too_many(request):
-    """Return ``True`` if this address sent more public forms than the limit allows."""
-    return is_ratelimited(
-        request, group="public-forms", key="ip", rate=settings.PUBLIC_FORM_RATE, method="POST", increment=True
-    )
+    """Return ``True`` if this address sent more public forms than allowed (checks the proof of work)."""
+    return antibot.too_many(request, antibot.check(request))
 
 
-def _render_form(request, template, form, status=200, **extra):
+def _refusal(request):
+    """Return the Dutch reason to refuse this submission before reading it, or ``None``."""
+    proof = antibot.check(request)
+    if proof == antibot.INVALID:
+        return 400, INVALID_PROOF_MESSAGE
+    if antibot.too_many(request, proof):
+        return RATE_LIMITED, LIMIT_MESSAGE
+    return None
+
+
+def _render_form(request, template, form, status=200, limit_message=None):
+    """Render a public form with a fresh proof-of-work puzzle; ``limit_message`` explains a refusal."""
     return TemplateResponse(
         request,
         template,
         {
             "form": form,
             "schools": form.schools.values_list("name", flat=True)[:2000] if hasattr(form, "schools") else [],
-            **extra,
+            "altcha": antibot.new_challenge(),
+            "limit_message": limit_message,
         },
         status=status,
     )
 
 
-def _question_view(request, form_class, template, channel, requester_kind=None):
-    support_point = _support_point(request)
-    schools = schools_for_support_point(support_point)
-    form = form_class(request.POST if request.method == "POST" else None, schools=schools)
+def _handle(request, form, template, store):
+    """The flow of every public form: refuse politely (text kept), show errors, or store and go on."""
     if request.method != "POST":
         return _render_form(request, template, form)
-    if _too_many(request):
+    refusal = _refusal(request)
+    if refusal is not None:
         form.is_valid()
-        return _render_form(
-            request,
-            template,
-            form,
-            status=RATE_LIMITED,
-            limit_message=LIMIT_MESSAGE,
-        )
+        status, message = refusal
+        return _render_form(request, template, form, status=status, limit_message=message)
     if not form.is_valid():
         return _render_form(request, template, form, status=400)
-    data = dict(form.cleaned_data)
-    data["school"] = form.matched_school()
-    if requester_kind is not None:
-        data["requester_kind"] = requester_kind(data)
-    case = case_submit(
-        support_point=support_point, channel=channel, data=data, themes=data.get("themes") or ()
-    )
+    case = store(form)
     return redirect(f"/mijn-vraag/{case.access_token}/?verstuurd=1")
+
+
+def _question_view(request, form_class, template, channel, requester_kind=None):
+    support_point = _support_point(request)
+    form = form_class(
+        request.POST if request.method == "POST" else None, schools=schools_for_support_point(support_point)
+    )
+
+    def store(form):
+        data = dict(form.cleaned_data)
+        data["school"] = form.matched_school()
+        if requester_kind is not None:
+            data["requester_kind"] = requester_kind(data)
+        return case_submit(
+            support_point=support_point, channel=channel, data=data, themes=data.get("themes") or ()
+        )
+
+    return _handle(request, form, template, store)
 
 
 def _youth_kind(data):
@@ -95,37 +113,24 @@ def youth_question(request):
 def callback(request):
     support_point = _support_point(request)
     form = CallbackForm(request.POST if request.method == "POST" else None)
-    template = "support/callback.html"
-    if request.method != "POST":
-        return TemplateResponse(request, template, {"form": form})
-    if _too_many(request):
-        form.is_valid()
-        return TemplateResponse(
-            request,
-            template,
-            {
-                "form": form,
-                "limit_message": LIMIT_MESSAGE,
+
+    def store(form):
+        data = form.cleaned_data
+        return case_submit(
+            support_point=support_point,
+            channel=Channel.CALLBACK,
+            data={
+                "requester_kind": RequesterKind.PARENT,
+                "question": data["question"] or _("Call-back request"),
+                "requester_name": data["requester_name"],
+                "requester_phone": data["requester_phone"],
+                "answer_by": AnswerBy.PHONE,
+                "callback_times": form.callback_times(),
+                "school_type": CaseSchoolType.UNKNOWN,
             },
-            status=RATE_LIMITED,
         )
-    if not form.is_valid():
-        return TemplateResponse(request, template, {"form": form}, status=400)
-    data = form.cleaned_data
-    case = case_submit(
-        support_point=support_point,
-        channel=Channel.CALLBACK,
-        data={
-            "requester_kind": RequesterKind.PARENT,
-            "question": data["question"] or _("Call-back request"),
-            "requester_name": data["requester_name"],
-            "requester_phone": data["requester_phone"],
-            "answer_by": AnswerBy.PHONE,
-            "callback_times": form.callback_times(),
-            "school_type": CaseSchoolType.UNKNOWN,
-        },
-    )
-    return redirect(f"/mijn-vraag/{case.access_token}/?verstuurd=1")
+
+    return _handle(request, form, "support/callback.html", store)
 
 
 @require_http_methods(["GET", "POST"])

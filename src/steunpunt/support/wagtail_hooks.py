@@ -27,6 +27,17 @@ def register_case_urls():
             name="support_case_referral_outcome",
         ),
         path("vragen/<int:pk>/herinnering/", views.case_reminder, name="support_case_reminder"),
+        path("vragen/<int:pk>/gegevens/", views.requester_data, name="support_requester_data"),
+        path(
+            "vragen/<int:pk>/gegevens.<str:kind>",
+            views.requester_data_download,
+            name="support_requester_data_download",
+        ),
+        path(
+            "vragen/<int:pk>/gegevens/wissen/",
+            views.requester_data_erase,
+            name="support_requester_data_erase",
+        ),
         path(
             "vragen/<int:pk>/herinnering/<int:reminder_pk>/klaar/",
             views.case_reminder_done,

@@ -99,7 +99,7 @@ def test_software_that_fills_the_hidden_field_is_refused_politely(client, suppor
 
 
 def test_too_many_forms_from_one_address_are_refused_with_the_text_kept(client, support_point, settings):
-    settings.PUBLIC_FORM_RATE = "2/m"
+    settings.PUBLIC_FORM_RATE = settings.PUBLIC_FORM_RATE_UNVERIFIED = "2/m"
     for _ in range(2):
         assert client.post("/vraag/", _question(), **HOST).status_code == 302
     response = client.post("/vraag/", _question(question="Nog een vraag over de TLV."), **HOST)
@@ -167,3 +167,37 @@ def test_a_call_back_request_becomes_a_question_with_the_preferred_moments(clien
 
 def test_the_forms_only_exist_on_a_steunpunt_site(client, platform):
     assert client.get("/vraag/", HTTP_HOST="127.0.0.1").status_code == 404
+
+
+def _solved(client):
+    """Solve the page's proof-of-work puzzle the way the browser script does."""
+    import base64
+    import json
+
+    import altcha
+
+    puzzle = client.get("/vraag/", **HOST).context["altcha"]
+    solution = altcha.solve_challenge_v1(
+        puzzle["challenge"], puzzle["salt"], puzzle["algorithm"], puzzle["maxnumber"]
+    )
+    payload = {key: puzzle[key] for key in ("algorithm", "challenge", "salt", "signature")}
+    return base64.b64encode(json.dumps({**payload, "number": solution.number}).encode()).decode()
+
+
+def test_a_solved_proof_of_work_counts_once_and_a_forged_one_is_refused_politely(client, support_point):
+    proof = _solved(client)
+    assert client.post("/vraag/", _question(altcha=proof), **HOST).status_code == 302
+    replay = client.post("/vraag/", _question(altcha=proof, question="Nog een keer"), **HOST)
+    assert replay.status_code == 400
+    html = replay.content.decode()
+    assert "controle tegen spam" in html and "Nog een keer" in html
+    forged = client.post("/vraag/", _question(altcha="bm9uc2Vucw=="), **HOST)
+    assert forged.status_code == 400 and Case.objects.count() == 1
+
+
+def test_without_javascript_the_form_works_under_a_lower_limit(client, support_point, settings):
+    settings.PUBLIC_FORM_RATE, settings.PUBLIC_FORM_RATE_UNVERIFIED = "10/m", "1/m"
+    assert client.post("/vraag/", _question(), **HOST).status_code == 302
+    assert client.post("/vraag/", _question(), **HOST).status_code == 429
+    assert client.post("/vraag/", _question(altcha=_solved(client)), **HOST).status_code == 302
+    assert Case.objects.count() == 2

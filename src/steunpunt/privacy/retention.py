@@ -1,0 +1,128 @@
+"""Anonymising cases: after the retention period (a scheduled task) or at once on request (erasure).
+
+What goes: names, contact details, the question and every free text, the messages, the private
+link. What stays: the statistical fields the reports count (channel, who asks, age group, school
+type, school, themes, support given, dates, minutes, outcome).
+"""
+
+import secrets
+
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+
+from steunpunt.support.models import Case, CaseStatus, Contact, Message, Referral, Reminder
+from steunpunt.tenants.models import SupportPoint
+
+from .models import AuditAction, AuditRecord
+
+RETENTION_ACTOR = "retention task"
+
+
+def months_before(moment, months):
+    """Return ``moment`` minus ``months`` calendar months (the day capped at the month's end)."""
+    month_index = moment.year * 12 + moment.month - 1 - months
+    year, month = divmod(month_index, 12)
+    month += 1
+    for day in (moment.day, 30, 29, 28):
+        try:
+            return moment.replace(year=year, month=month, day=day)
+        except ValueError:
+            continue
+    raise ValueError(moment)
+
+
+def _strip(case_ids):
+    """Remove the personal data of the cases ``case_ids`` in a few set-based statements."""
+    Message.objects.filter(case_id__in=case_ids).delete()
+    Contact.objects.filter(case_id__in=case_ids).update(summary="")
+    Referral.objects.filter(case_id__in=case_ids).update(note="")
+    Reminder.objects.filter(case_id__in=case_ids).update(note="")
+    cases = Case.objects.filter(pk__in=case_ids)
+    cases.update(
+        requester_name="",
+        requester_email="",
+        requester_phone="",
+        callback_times="",
+        question="",
+        close_reason="",
+        anonymised_at=timezone.now(),
+    )
+    # The private link stops working: a new random secret per case.
+    for pk in case_ids:
+        Case.objects.filter(pk=pk).update(access_token="x" + secrets.token_urlsafe(32))
+
+
+def _audit_rows(cases, *, action, actor, actor_id=None, on_behalf_of, detail):
+    AuditRecord.objects.bulk_create(
+        AuditRecord(
+            actor_id=actor_id,
+            actor=actor,
+            on_behalf_of=on_behalf_of,
+            support_point_id=support_point_id,
+            action=action,
+            object_type="case",
+            object_id=str(pk),
+            detail=detail,
+        )
+        for pk, support_point_id in cases
+    )
+
+
+BATCH = 1000
+
+
+def anonymise_expired_cases(now=None):
+    """Anonymise every closed case whose steunpunt's retention period has passed. Returns the count."""
+    now = now or timezone.now()
+    done = 0
+    for support_point in SupportPoint.objects.all():
+        cutoff = months_before(now, support_point.retention_months)
+        expired = Case.objects.filter(
+            support_point=support_point,
+            status=CaseStatus.CLOSED,
+            closed_at__lt=cutoff,
+            anonymised_at__isnull=True,
+        ).values_list("pk", "support_point_id")
+        while True:
+            with transaction.atomic():
+                batch = list(expired[:BATCH])
+                if not batch:
+                    break
+                _strip([pk for pk, _sp in batch])
+                _audit_rows(
+                    batch,
+                    action=AuditAction.ANONYMISE,
+                    actor=RETENTION_ACTOR,
+                    on_behalf_of=f"retention {support_point.retention_months} months",
+                    detail="personal data removed",
+                )
+            done += len(batch)
+    return done
+
+
+def requester_cases(case):
+    """Return the cases of the requester of ``case`` at its steunpunt: matched by e-mail address or
+    phone number when given, otherwise only ``case`` itself."""
+    match = Q(pk=case.pk)
+    if case.requester_email:
+        match |= Q(requester_email__iexact=case.requester_email)
+    if case.requester_phone:
+        match |= Q(requester_phone=case.requester_phone)
+    return Case.objects.filter(match, support_point_id=case.support_point_id, anonymised_at__isnull=True)
+
+
+@transaction.atomic
+def requester_erase(*, case, by, on_behalf_of):
+    """Erase the personal data of the requester of ``case`` (all their cases here) now. Returns the count."""
+    cases = list(requester_cases(case).values_list("pk", "support_point_id"))
+    _strip([pk for pk, _sp in cases])
+    _audit_rows(
+        cases,
+        action=AuditAction.ERASE,
+        actor=by.get_username(),
+        actor_id=by.pk,
+        on_behalf_of=on_behalf_of,
+        detail="erased on request",
+    )
+    return len(cases)
