@@ -13,6 +13,7 @@ from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from steunpunt.accounts.totp import base32_secret
+from steunpunt.information.models import Theme
 from steunpunt.information.services import library_ensure
 from steunpunt.information.starter import load_starter_articles, load_starter_glossary, load_starter_synonyms
 from steunpunt.meetings.models import Meeting
@@ -20,6 +21,23 @@ from steunpunt.portal.services import platform_site_ensure
 from steunpunt.schools.importer import import_rows, read_file
 from steunpunt.schools.models import School
 from steunpunt.socialmap.starter import load_starter_organisations
+from steunpunt.support.models import (
+    AgeGroup,
+    AnswerBy,
+    CaseSchoolType,
+    CaseStatus,
+    Channel,
+    Outcome,
+    RequesterKind,
+    SupportKind,
+)
+from steunpunt.support.services import (
+    case_assign,
+    case_submit,
+    case_transition,
+    contact_add,
+    message_from_staff,
+)
 from steunpunt.tenants.models import OpeningPeriod, SupportPoint
 from steunpunt.tenants.roles import Role
 from steunpunt.tenants.services import membership_grant, support_point_create
@@ -110,7 +128,72 @@ def load_demo_data(*, port=8000):
                     "totp_secret": base32_secret(device),
                 }
             )
+        _demo_cases(support_point)
     return logins
+
+
+def _demo_cases(support_point):
+    """Three example questions per demo steunpunt, once: new and urgent, in progress, closed."""
+    if support_point.cases.exists():
+        return
+    consultant = get_user_model().objects.get(username=f"{support_point.slug}-consultant")
+    themes = {theme.slug: theme for theme in Theme.objects.all()}
+    case_submit(
+        support_point=support_point,
+        channel=Channel.WEB,
+        data={
+            "requester_kind": RequesterKind.PARENT,
+            "question": (
+                "(Voorbeeldvraag) Mijn zoon van 9 zit sinds de herfstvakantie thuis. De school zegt dat ze "
+                "hem niet de hulp kunnen geven die hij nodig heeft. Wat kan ik doen?"
+            ),
+            "age_group": AgeGroup.AGE_4_12,
+            "school_type": CaseSchoolType.NONE,
+            "answer_by": AnswerBy.LINK,
+        },
+        themes=[themes[slug] for slug in ("thuiszitten-en-verzuim", "zorgplicht") if slug in themes],
+    )
+    working = case_submit(
+        support_point=support_point,
+        channel=Channel.PHONE,
+        data={
+            "requester_kind": RequesterKind.PARENT,
+            "question": "(Voorbeeldvraag) Moeder vraagt hoe een TLV voor het speciaal onderwijs werkt.",
+            "age_group": AgeGroup.AGE_4_12,
+            "school_type": CaseSchoolType.PRIMARY,
+            "requester_name": "Demo-ouder",
+            "requester_phone": "06 00000000",
+            "answer_by": AnswerBy.PHONE,
+        },
+        themes=[themes[slug] for slug in ("speciaal-onderwijs",) if slug in themes],
+        support_kinds=[SupportKind.INFORMATION],
+        by=consultant,
+    )
+    case_assign(case=working, consultant=consultant, by=consultant)
+    contact_add(
+        case=working,
+        channel=Channel.PHONE,
+        on=timezone.localdate(),
+        minutes=20,
+        summary="(Voorbeeld) Uitleg gegeven over de TLV en het gesprek met het samenwerkingsverband.",
+        by=consultant,
+    )
+    case_transition(case=working, to=CaseStatus.IN_PROGRESS, by=consultant)
+    done = case_submit(
+        support_point=support_point,
+        channel=Channel.WEB_YOUTH,
+        data={
+            "requester_kind": RequesterKind.YOUNG_PERSON,
+            "question": "(Voorbeeldvraag) Mag ik meepraten over mijn OPP?",
+            "age_group": AgeGroup.AGE_12_18,
+            "school_type": CaseSchoolType.SECONDARY,
+            "answer_by": AnswerBy.LINK,
+        },
+    )
+    message_from_staff(
+        case=done, body="(Voorbeeld) Ja, dat mag. Vraag je mentor om een gesprek over je OPP.", by=consultant
+    )
+    case_transition(case=done, to=CaseStatus.CLOSED, by=consultant, outcome=Outcome.SOLVED)
 
 
 def _regional_offer(port):

@@ -171,9 +171,10 @@ def my_question(request, token):
         },
         status=status,
     )
-    # The address holds the key to the question: never cached, never sent on to other sites.
+    # The address holds the key to the question: never cached, never sent on to other sites
+    # ("same-origin", not "no-referrer": the browser must still send its Origin with the reply form).
     response["Cache-Control"] = "no-store"
-    response["Referrer-Policy"] = "no-referrer"
+    response["Referrer-Policy"] = "same-origin"
     return response
 
 

@@ -74,3 +74,20 @@ def test_loading_twice_changes_nothing_and_keeps_the_logins(logins, tmp_path):
         Membership.objects.count(),
         get_user_model().objects.count(),
     )
+
+
+def test_each_demo_steunpunt_has_example_questions_its_consultant_can_open(logins, client):
+    from steunpunt.support.models import Case
+
+    _path, entries = logins
+    assert Case.objects.filter(support_point__slug="noord").count() == 3
+    assert set(Case.objects.values_list("status", flat=True)) == {"new", "in_progress", "closed"}
+    assert Case.objects.filter(urgent=True, status="new").count() == 2
+    login = next(e for e in entries if e["username"] == "noord-consultant")
+    client.post(
+        "/admin/login/", {"username": login["username"], "password": login["password"]}, HTTP_HOST="127.0.0.1"
+    )
+    code = f"{totp(base64.b32decode(login['totp_secret'])):06d}"
+    client.post("/beveiliging/tweestapsverificatie/", {"token": code}, HTTP_HOST="127.0.0.1")
+    inbox = client.get("/admin/vragen/", HTTP_HOST="127.0.0.1").content.decode()
+    assert inbox.count("V-") >= 2

@@ -29,6 +29,10 @@ CASE_URLS = [
     ),
     ("support_case_referral", "post", {"organisation": "ORG", "consent": "on", "note": ""}),
     ("support_case_reminder", "post", {"due_on": "2026-12-01", "note": "Nabellen"}),
+    ("support_requester_data", "get", None),
+    ("support_requester_data_download:json", "get", None),
+    ("support_requester_data_download:pdf", "get", None),
+    ("support_requester_data_erase", "post", {"confirm": "yes"}),
 ]
 # Who may use each URL on their own steunpunt's new, unassigned question (from the policy:
 # volunteers only the intake and a first reply; coordinators assign but read only what is theirs).
@@ -41,6 +45,10 @@ ALLOWED = {
     "support_case_contact": {Role.CONSULTANT},
     "support_case_referral": {Role.CONSULTANT},
     "support_case_reminder": {Role.CONSULTANT},
+    "support_requester_data": {Role.CONSULTANT},
+    "support_requester_data_download:json": {Role.CONSULTANT},
+    "support_requester_data_download:pdf": {Role.CONSULTANT},
+    "support_requester_data_erase": {Role.CONSULTANT},
 }
 LIST_URLS = {
     "support_inbox": {Role.VOLUNTEER, Role.CONSULTANT, Role.COORDINATOR},
@@ -60,7 +68,8 @@ def world(platform):
 
 
 def _request(client, name, method, data, case, organisation):
-    url = reverse(name, args=[case.pk])
+    name, _colon, extra = name.partition(":")
+    url = reverse(name, args=[case.pk, extra] if extra else [case.pk])
     if method == "get":
         return client.get(url)
     data = {key: (str(organisation.pk) if value == "ORG" else value) for key, value in data.items()}
@@ -87,6 +96,7 @@ def test_every_case_url_for_every_role_on_its_own_and_another_steunpunt(staff_cl
         assert _outcome(_request(client, name, method, data, theirs, organisation)) == DENIED, (role, name)
         theirs.refresh_from_db()
         assert theirs.status == "new" and not theirs.messages.exists() and not theirs.contacts.exists()
+        assert theirs.question and theirs.anonymised_at is None
     for name, allowed in LIST_URLS.items():
         expected = SEEN if role in allowed else DENIED
         assert _outcome(client.get(reverse(name))) == expected, (role, name)
@@ -148,3 +158,18 @@ def test_every_read_of_a_case_page_is_in_the_audit_log(staff_client, world):
         own.pk,
     )
     assert record.on_behalf_of == "Consulent"
+
+
+def test_an_export_or_erasure_of_another_steunpunts_requester_is_impossible_even_with_the_same_email(
+    staff_client, world
+):
+    own, other, _organisation = world
+    consultant = MembershipFactory(support_point=own, role=Role.CONSULTANT).user
+    mine = CaseFactory(support_point=own, requester_email="ouder@example.test")
+    theirs = CaseFactory(support_point=other, requester_email="ouder@example.test", question="Hun vraag")
+    client = staff_client(consultant)
+    exported = client.get(reverse("support_requester_data_download", args=[mine.pk, "json"])).content.decode()
+    assert mine.reference in exported and theirs.reference not in exported and "Hun vraag" not in exported
+    client.post(reverse("support_requester_data_erase", args=[mine.pk]), {"confirm": "yes"})
+    theirs.refresh_from_db()
+    assert theirs.question == "Hun vraag" and theirs.requester_email == "ouder@example.test"

@@ -55,7 +55,7 @@ def test_an_anonymous_parent_with_only_an_email_address_gets_a_reference_a_priva
     page = client.get(response["Location"], **HOST)
     html = page.content.decode()
     assert case.reference in html and f"http://noord.localhost/mijn-vraag/{case.access_token}/" in html
-    assert page["Cache-Control"] == "no-store" and page["Referrer-Policy"] == "no-referrer"
+    assert page["Cache-Control"] == "no-store" and page["Referrer-Policy"] == "same-origin"
     [mail] = smtp_sink.messages
     assert mail["To"] == "ouder@example.test" and case.reference in mail["Subject"]
     assert f"/mijn-vraag/{case.access_token}/" in mail.get_content()

@@ -1,0 +1,107 @@
+"""The case back office as a consultant uses it: entering a phone question, working a case, a conflict."""
+
+import pytest
+from django.urls import reverse
+
+from steunpunt.information.tests.factories import ThemeFactory
+from steunpunt.support.models import Case, CaseStatus, Channel
+from steunpunt.tenants.roles import Role
+from steunpunt.tenants.tests.factories import MembershipFactory, SupportPointFactory
+
+from .factories import CaseFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def consultant(platform):
+    support_point = SupportPointFactory(hostname="noord.localhost")
+    return MembershipFactory(support_point=support_point, role=Role.CONSULTANT).user
+
+
+def _intake(**overrides):
+    data = {
+        "channel": "phone",
+        "requester_kind": "parent",
+        "question": "Moeder belt: zoon mag na de zomer niet terugkomen.",
+        "age_group": "12_18",
+        "school_type": "secondary",
+        "school_name": "",
+        "answer_by": "phone",
+        "requester_name": "Mevrouw Jansen",
+        "requester_email": "",
+        "requester_phone": "06 11111111",
+        "callback_times": "",
+        "support_kinds": ["information"],
+    }
+    data.update(overrides)
+    return data
+
+
+def test_staff_enter_a_question_that_came_in_by_phone(staff_client, consultant):
+    theme = ThemeFactory()
+    client = staff_client(consultant)
+    assert client.get(reverse("support_case_create")).status_code == 200
+    bad = client.post(reverse("support_case_create"), _intake(question="", channel="carrier-pigeon"))
+    assert bad.status_code == 400 and not Case.objects.exists()
+    response = client.post(reverse("support_case_create"), _intake(themes=[theme.pk], urgent="on"))
+    case = Case.objects.get()
+    assert response.status_code == 302 and response["Location"] == reverse("support_case", args=[case.pk])
+    assert (case.channel, case.requester_name, case.urgent) == (Channel.PHONE, "Mevrouw Jansen", True)
+    assert list(case.support_given.values_list("kind", flat=True)) == ["information"]
+    assert case.support_point == consultant.memberships.get().support_point
+
+
+def test_a_consultant_works_a_case_from_inbox_to_closing(staff_client, consultant):
+    support_point = consultant.memberships.get().support_point
+    case = CaseFactory(support_point=support_point)
+    client = staff_client(consultant)
+    assert case.reference in client.get(reverse("support_inbox")).content.decode()
+    client.post(reverse("support_case_assign", args=[case.pk]), {"consultant": consultant.pk})
+    client.post(reverse("support_case_message", args=[case.pk]), {"body": "Ik bel u morgen om 10 uur."})
+    client.post(
+        reverse("support_case_contact", args=[case.pk]),
+        {"channel": "phone", "on": "2026-11-20", "minutes": "30", "summary": "Gesprek over de TLV"},
+    )
+    refused = client.post(reverse("support_case_status", args=[case.pk]), {"to": "closed"})
+    assert refused.status_code == 400 and "Kies een uitkomst" in refused.content.decode()
+    client.post(reverse("support_case_status", args=[case.pk]), {"to": "closed", "outcome": "solved"})
+    case.refresh_from_db()
+    assert case.assigned_to == consultant and case.status == CaseStatus.CLOSED and case.first_contact_at
+    page = client.get(reverse("support_case", args=[case.pk])).content.decode()
+    assert "30 minuten" in page and "Gesprek over de TLV" in page and "Ik bel u morgen" in page
+    closed = client.get(reverse("support_inbox")).content.decode()
+    assert case.reference not in closed
+    assert case.reference in client.get(reverse("support_inbox"), {"status": "closed"}).content.decode()
+
+
+def test_two_consultants_save_the_same_case_and_the_second_gets_a_conflict_to_merge(staff_client, consultant):
+    support_point = consultant.memberships.get().support_point
+    colleague = MembershipFactory(support_point=support_point, role=Role.CONSULTANT).user
+    case = CaseFactory(support_point=support_point, question="Eerste versie")
+    client = staff_client(consultant)
+    form = client.get(reverse("support_case_edit", args=[case.pk])).context["form"]
+    opened_version = form.initial["version"]
+    edit = _intake(version=opened_version)
+    del edit["channel"]
+
+    assert (
+        client.post(
+            reverse("support_case_edit", args=[case.pk]), {**edit, "question": "Versie Anna"}
+        ).status_code
+        == 302
+    )
+    client = staff_client(colleague)
+    clash = client.post(reverse("support_case_edit", args=[case.pk]), {**edit, "question": "Versie Bram"})
+    html = clash.content.decode()
+    assert clash.status_code == 409
+    assert (
+        "Iemand anders heeft deze vraag gewijzigd" in html and "Versie Anna" in html and "Versie Bram" in html
+    )
+    case.refresh_from_db()
+    assert case.question == "Versie Anna"
+    merged = clash.context["form"].data.copy()
+    merged["question"] = "Versie Anna, aangevuld door Bram"
+    assert client.post(reverse("support_case_edit", args=[case.pk]), merged).status_code == 302
+    case.refresh_from_db()
+    assert case.question == "Versie Anna, aangevuld door Bram"
