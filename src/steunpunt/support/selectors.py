@@ -106,3 +106,28 @@ def support_points_receiving(user):
         | support_point_ids_for(user, Action.CASE_READ_ALL)
     )
     return SupportPoint.objects.filter(pk__in=ids)
+
+
+def dashboard_for(user):
+    """Return what a case worker should see first: new, overdue and own open cases, reminders due."""
+    from django.utils import timezone
+
+    from .models import Reminder
+
+    readable = cases_readable_by(user)
+    now = timezone.now()
+    return {
+        "new": readable.filter(status=CaseStatus.NEW).count(),
+        "overdue": cases_listed_for(user)
+        .filter(first_contact_at__isnull=True, first_contact_due__lt=now, status__in=OPEN_STATUSES)
+        .count(),
+        "mine": readable.filter(assigned_to=user, status__in=OPEN_STATUSES).count(),
+        "reminders": list(
+            Reminder.objects.filter(
+                case__in=readable,
+                case__assigned_to=user,
+                done_at__isnull=True,
+                due_on__lte=timezone.localdate(),
+            ).select_related("case")[:20]
+        ),
+    }

@@ -62,6 +62,13 @@ def new_reference():
     return "V-" + "".join(secrets.choice(REFERENCE_ALPHABET) for _ in range(8))
 
 
+def _admin_url(case):
+    from django.conf import settings
+    from django.urls import reverse
+
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("support_case", args=[case.pk])
+
+
 def private_link(case):
     """Return the full address of the requester's private page for ``case``."""
     return f"{case.support_point.public_url}/mijn-vraag/{case.access_token}/"
@@ -132,6 +139,14 @@ def case_submit(*, support_point, channel, data, themes=(), support_kinds=(), by
     _audit(case, by, AuditAction.CREATE, f"channel {channel}")
     if case.requester_email:
         _mail_requester(case, "confirmation")
+    if by is None and support_point.email:
+        # The steunpunt's own mailbox hears of a new question; the mail holds no personal data.
+        context = {"case": case, "support_point": support_point, "admin_url": _admin_url(case)}
+        mail_enqueue(
+            to=support_point.email,
+            subject=render_to_string("support/mail/staff_new_subject.txt", context).strip(),
+            body=render_to_string("support/mail/staff_new_body.txt", context),
+        )
     return case
 
 

@@ -6,6 +6,7 @@ from wagtail.admin.menu import MenuItem
 from steunpunt.tenants.policy import CASE_ACTIONS, support_point_ids_for
 
 from . import admin_views as views
+from .panels import CaseWorkPanel
 
 
 @hooks.register("register_admin_urls")
@@ -54,3 +55,8 @@ class CaseMenuItem(MenuItem):
 @hooks.register("register_admin_menu_item")
 def register_case_menu_item():
     return CaseMenuItem(_("Questions"), reverse("support_inbox"), icon_name="mail", order=100)
+
+
+@hooks.register("construct_homepage_panels")
+def add_case_work_panel(request, panels):
+    panels.append(CaseWorkPanel(request))

@@ -105,3 +105,24 @@ def test_two_consultants_save_the_same_case_and_the_second_gets_a_conflict_to_me
     assert client.post(reverse("support_case_edit", args=[case.pk]), merged).status_code == 302
     case.refresh_from_db()
     assert case.question == "Versie Anna, aangevuld door Bram"
+
+
+def test_the_dashboard_tells_a_consultant_what_needs_attention_and_shows_nothing_to_the_board(
+    staff_client, consultant
+):
+    import datetime
+
+    from django.utils import timezone
+
+    from steunpunt.support.services import reminder_add
+
+    support_point = consultant.memberships.get().support_point
+    CaseFactory(support_point=support_point)
+    mine = CaseFactory(support_point=support_point, assigned_to=consultant)
+    reminder_add(
+        case=mine, due_on=timezone.localdate() - datetime.timedelta(days=1), note="Nabellen school", by=None
+    )
+    html = staff_client(consultant).get(reverse("wagtailadmin_home")).content.decode()
+    assert "2 nieuwe vragen" in html and "1 open vraag aan u toegewezen" in html and "Nabellen school" in html
+    board = MembershipFactory(support_point=support_point, role=Role.BOARD).user
+    assert "nieuwe vragen" not in staff_client(board).get(reverse("wagtailadmin_home")).content.decode()

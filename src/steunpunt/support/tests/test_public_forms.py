@@ -201,3 +201,17 @@ def test_without_javascript_the_form_works_under_a_lower_limit(client, support_p
     assert client.post("/vraag/", _question(), **HOST).status_code == 429
     assert client.post("/vraag/", _question(altcha=_solved(client)), **HOST).status_code == 302
     assert Case.objects.count() == 2
+
+
+def test_the_steunpunt_hears_of_a_new_question_without_any_personal_data(
+    client, support_point, smtp_sink, django_capture_on_commit_callbacks
+):
+    support_point.email = "team@steunpunt-noord.example"
+    support_point.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post("/vraag/", _question(school_type="none", requester_name="Fatima"), **HOST)
+    case = Case.objects.get()
+    staff = next(mail for mail in smtp_sink.messages if mail["To"] == "team@steunpunt-noord.example")
+    text = staff["Subject"] + staff.get_content()
+    assert case.reference in text and "Dringend" in staff["Subject"] and f"/admin/vragen/{case.pk}/" in text
+    assert "Fatima" not in text and "ouder@example.test" not in text and "Mijn dochter" not in text
