@@ -126,3 +126,34 @@ def test_the_dashboard_tells_a_consultant_what_needs_attention_and_shows_nothing
     assert "2 nieuwe vragen" in html and "1 open vraag aan u toegewezen" in html and "Nabellen school" in html
     board = MembershipFactory(support_point=support_point, role=Role.BOARD).user
     assert "nieuwe vragen" not in staff_client(board).get(reverse("wagtailadmin_home")).content.decode()
+
+
+def test_the_inbox_and_the_case_page_use_a_bounded_number_of_queries(staff_client, consultant):
+    """quality.md P7: at most 30 queries per view, not growing with the number of cases or messages."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from steunpunt.support.services import contact_add, message_from_staff
+
+    support_point = consultant.memberships.get().support_point
+    client = staff_client(consultant)
+    theme = ThemeFactory()
+
+    def measure(url):
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200
+        return len(queries)
+
+    first = CaseFactory(support_point=support_point, assigned_to=consultant)
+    first.themes.add(theme)
+    small = (measure(reverse("support_inbox")), measure(reverse("support_case", args=[first.pk])))
+    for number in range(25):
+        case = CaseFactory(support_point=support_point, assigned_to=consultant)
+        case.themes.add(theme)
+        message_from_staff(case=first, body=f"Bericht {number}", by=consultant)
+        contact_add(
+            case=first, channel="phone", on=case.created_at.date(), minutes=5, summary="Kort", by=consultant
+        )
+    large = (measure(reverse("support_inbox")), measure(reverse("support_case", args=[first.pk])))
+    assert large == small
+    assert max(large) <= 30
