@@ -30,6 +30,8 @@ INSTALLED_APPS = [
     "steunpunt.privacy",
     "steunpunt.outbox",
     "steunpunt.support",
+    "steunpunt.consultations",
+    "steunpunt.concerns",
     "steunpunt.demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.routable_page",

@@ -9,7 +9,7 @@ from wagtail.permission_policies.base import BasePermissionPolicy
 from steunpunt.tenants.policy import Action, can
 from steunpunt.tenants.selectors import support_points_for
 
-from .models import ArticleFeedback, GlossaryTerm, SearchCount, SearchSynonym
+from .models import ArticleFeedback, ArticleView, GlossaryTerm, SearchCount, SearchSynonym
 
 
 def _steunpunt_scope(user):
@@ -91,6 +91,27 @@ class FeedbackViewSet(ModelViewSet):
     copy_view_enabled = False
 
 
+class ArticleViewIndexView(ScopedIndexView):
+    def get_base_queryset(self):
+        return super().get_base_queryset().select_related("article", "support_point")
+
+
+class ArticleViewViewSet(ModelViewSet):
+    """Reads per article, audience, site and day: counted without cookies or any identifier."""
+
+    model = ArticleView
+    icon = "view"
+    menu_label = _("Most read")
+    add_to_admin_menu = False
+    index_view_class = ArticleViewIndexView
+    list_display = ["article", "audience", "support_point", "day", "views"]
+    list_filter = ["audience", "support_point"]
+    ordering = ["-day", "-views"]
+    form_fields = []
+    inspect_view_enabled = False
+    copy_view_enabled = False
+
+
 class GlossaryViewSet(ModelViewSet):
     model = GlossaryTerm
     icon = "help"
@@ -117,6 +138,7 @@ class SynonymViewSet(ModelViewSet):
 POLICIES = {
     SearchCount: ReadOnlyPolicy,
     ArticleFeedback: ReadOnlyPolicy,
+    ArticleView: ReadOnlyPolicy,
     GlossaryTerm: NationalListPolicy,
     SearchSynonym: NationalListPolicy,
 }

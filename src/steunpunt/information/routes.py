@@ -10,7 +10,14 @@ from .audiences import AUDIENCE_BY_SEGMENT, URL_SEGMENTS, Audience
 from .forms import FeedbackForm
 from .glossary import TermLinker, linked_blocks
 from .models import GlossaryTerm
-from .search import MAX_QUERY_LENGTH, RESULTS_PER_PAGE, normalise, search_articles, search_count
+from .search import (
+    MAX_QUERY_LENGTH,
+    RESULTS_PER_PAGE,
+    article_view_count,
+    normalise,
+    search_articles,
+    search_count,
+)
 from .selectors import article_by_slug, live_articles, supplement_for, validated_on
 
 
@@ -45,6 +52,9 @@ class InformationRoutesMixin(RoutablePageMixin):
         version = next((v for v in versions if v.audience == audience), None)
         if version is None:
             raise Http404
+        support_point = getattr(request, "support_point", None)
+        if support_point is not None and request.method == "GET":
+            article_view_count(support_point=support_point, article=article, audience=audience)
         return TemplateResponse(
             request,
             "information/article.html",

@@ -9,7 +9,14 @@ from steunpunt.tenants.policy import Action, can
 
 from .admin_views import OverdueArticlesPanel, SupplementChecksPanel, SupplementViewSet, confirm_check
 from .models import RegionalSupplement
-from .reports import POLICIES, FeedbackViewSet, GlossaryViewSet, InformationGapViewSet, SynonymViewSet
+from .reports import (
+    POLICIES,
+    ArticleViewViewSet,
+    FeedbackViewSet,
+    GlossaryViewSet,
+    InformationGapViewSet,
+    SynonymViewSet,
+)
 
 
 class SupplementPermissionPolicy(BasePermissionPolicy):
@@ -47,6 +54,7 @@ class InformationViewSetGroup(ModelViewSetGroup):
         SynonymViewSet("search_synonyms"),
         InformationGapViewSet("information_gaps"),
         FeedbackViewSet("article_feedback"),
+        ArticleViewViewSet("article_reads"),
     ]
 
 

@@ -52,6 +52,10 @@ def _case_data(case):
             }
             for contact in case.contacts.all()
         ],
+        "consultation_bookings": [
+            {"at": booking.slot.starts_at, "status": booking.get_status_display(), "topic": booking.topic}
+            for booking in case.consultation_bookings.select_related("slot")
+        ],
         "referrals": [
             {
                 "organisation": referral.organisation.name,

@@ -11,6 +11,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from steunpunt.consultations.models import Booking
 from steunpunt.support.models import Case, CaseStatus, Contact, Message, Referral, Reminder
 from steunpunt.tenants.models import SupportPoint
 
@@ -33,8 +34,9 @@ def months_before(moment, months):
 
 
 def _strip(case_ids):
-    """Remove the personal data of the cases ``case_ids`` in a few set-based statements."""
+    """Remove the personal data of the cases ``case_ids`` and their bookings, in set-based statements."""
     Message.objects.filter(case_id__in=case_ids).delete()
+    Booking.objects.filter(case_id__in=case_ids).update(name="", email="", phone="", topic="")
     Contact.objects.filter(case_id__in=case_ids).update(summary="")
     Referral.objects.filter(case_id__in=case_ids).update(note="")
     Reminder.objects.filter(case_id__in=case_ids).update(note="")

@@ -15,9 +15,17 @@ import json
 import altcha
 from django.conf import settings
 from django.core.cache import cache
+from django.utils.translation import gettext_lazy as _
 from django_ratelimit.core import is_ratelimited
 
 VALID, MISSING, INVALID = "valid", "missing", "invalid"
+RATE_LIMITED = 429
+INVALID_PROOF_MESSAGE = _(
+    "The automatic check against spam did not work. Your text is kept: please send the form again."
+)
+LIMIT_MESSAGE = _(
+    "We received many messages from your internet connection. Wait an hour and try again, or call us."
+)
 FIELD = "altcha"
 MAX_NUMBER = 50_000
 LIFETIME = datetime.timedelta(minutes=30)
@@ -71,3 +79,16 @@ def too_many(request, proof):
         method="POST",
         increment=True,
     )
+
+
+def refusal(request):
+    """Return ``(status, Dutch message)`` if this public form submission must be refused, else ``None``.
+
+    Checks the proof of work (a forged or reused one is refused) and the limit per address.
+    """
+    proof = check(request)
+    if proof == INVALID:
+        return 400, INVALID_PROOF_MESSAGE
+    if too_many(request, proof):
+        return RATE_LIMITED, LIMIT_MESSAGE
+    return None

@@ -2,6 +2,7 @@
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from steunpunt.information.models import Theme
 from steunpunt.schools.models import School
@@ -236,11 +237,11 @@ class YouthQuestionForm(HoneypotMixin, RequesterContactMixin, SchoolFieldMixin, 
 
 
 DAY_CHOICES = [
-    ("maandag", _("Monday")),
-    ("dinsdag", _("Tuesday")),
-    ("woensdag", _("Wednesday")),
-    ("donderdag", _("Thursday")),
-    ("vrijdag", _("Friday")),
+    ("maandag", pgettext_lazy("weekday label", "Monday")),
+    ("dinsdag", pgettext_lazy("weekday label", "Tuesday")),
+    ("woensdag", pgettext_lazy("weekday label", "Wednesday")),
+    ("donderdag", pgettext_lazy("weekday label", "Thursday")),
+    ("vrijdag", pgettext_lazy("weekday label", "Friday")),
 ]
 PART_CHOICES = [("ochtend", _("Morning")), ("middag", _("Afternoon"))]
 

@@ -4,7 +4,6 @@ from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from steunpunt.schools.selectors import schools_for_support_point
@@ -14,35 +13,12 @@ from .forms import CallbackForm, QuestionForm, ReplyForm, YouthQuestionForm
 from .models import AnswerBy, Case, CaseSchoolType, CaseStatus, Channel, RequesterKind
 from .services import TransitionNotAllowed, case_submit, message_from_requester, private_link
 
-RATE_LIMITED = 429
-INVALID_PROOF_MESSAGE = gettext_lazy(
-    "The automatic check against spam did not work. Your text is kept: please send the form again."
-)
-LIMIT_MESSAGE = gettext_lazy(
-    "We received many messages from your internet connection. Wait an hour and try again, or call us."
-)
-
 
 def _support_point(request):
     support_point = getattr(request, "support_point", None)
     if support_point is None:
         raise Http404
     return support_point
-
-
-def _too_many(request):
-    """Return ``True`` if this address sent more public forms than allowed (checks the proof of work)."""
-    return antibot.too_many(request, antibot.check(request))
-
-
-def _refusal(request):
-    """Return the Dutch reason to refuse this submission before reading it, or ``None``."""
-    proof = antibot.check(request)
-    if proof == antibot.INVALID:
-        return 400, INVALID_PROOF_MESSAGE
-    if antibot.too_many(request, proof):
-        return RATE_LIMITED, LIMIT_MESSAGE
-    return None
 
 
 def _render_form(request, template, form, status=200, limit_message=None):
@@ -64,7 +40,7 @@ def _handle(request, form, template, store):
     """The flow of every public form: refuse politely (text kept), show errors, or store and go on."""
     if request.method != "POST":
         return _render_form(request, template, form)
-    refusal = _refusal(request)
+    refusal = antibot.refusal(request)
     if refusal is not None:
         form.is_valid()
         status, message = refusal

@@ -109,12 +109,14 @@ def _mail_requester(case, template, extra=None):
 
 
 @transaction.atomic
-def case_submit(*, support_point, channel, data, themes=(), support_kinds=(), by=None, consent=True):
+def case_submit(
+    *, support_point, channel, data, themes=(), support_kinds=(), by=None, consent=True, confirm=True
+):
     """Store a new question and return it.
 
     ``data`` holds intake fields (see ``INTAKE_FIELDS``). A question about a child without a
     school is urgent. A confirmation with the reference and private link goes to the e-mail
-    address, if one was given, after commit.
+    address, if one was given, after commit (unless ``confirm`` is false: the caller sends its own).
     """
     now = timezone.now()
     fields = {name: data[name] for name in INTAKE_FIELDS if name in data and data[name] is not None}
@@ -137,7 +139,7 @@ def case_submit(*, support_point, channel, data, themes=(), support_kinds=(), by
     CaseSupport.objects.bulk_create(CaseSupport(case=case, kind=kind) for kind in support_kinds)
     StatusChange.objects.create(case=case, from_status="", to_status=CaseStatus.NEW, by=by, at=now)
     _audit(case, by, AuditAction.CREATE, f"channel {channel}")
-    if case.requester_email:
+    if case.requester_email and confirm:
         _mail_requester(case, "confirmation")
     if by is None and support_point.email:
         # The steunpunt's own mailbox hears of a new question; the mail holds no personal data.

@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.models import Orderable
@@ -104,13 +105,13 @@ class Partnership(models.Model):
 
 
 class Weekday(models.IntegerChoices):
-    MONDAY = 0, _("Monday")
-    TUESDAY = 1, _("Tuesday")
-    WEDNESDAY = 2, _("Wednesday")
-    THURSDAY = 3, _("Thursday")
-    FRIDAY = 4, _("Friday")
-    SATURDAY = 5, _("Saturday")
-    SUNDAY = 6, _("Sunday")
+    MONDAY = 0, pgettext_lazy("weekday label", "Monday")
+    TUESDAY = 1, pgettext_lazy("weekday label", "Tuesday")
+    WEDNESDAY = 2, pgettext_lazy("weekday label", "Wednesday")
+    THURSDAY = 3, pgettext_lazy("weekday label", "Thursday")
+    FRIDAY = 4, pgettext_lazy("weekday label", "Friday")
+    SATURDAY = 5, pgettext_lazy("weekday label", "Saturday")
+    SUNDAY = 6, pgettext_lazy("weekday label", "Sunday")
 
 
 class OpeningPeriod(Orderable):

@@ -26,6 +26,7 @@ class Action(enum.StrEnum):
     # Signals, reports and the steunpunt's own development (pillar 3, cycle).
     REPORT_VIEW = "report_view"  # anonymised aggregates only
     CONCERN_MANAGE = "concern_manage"
+    CONCERN_PUBLISH = "concern_publish"  # choose which signals the public page shows
     DEVELOPMENT_MANAGE = "development_manage"
     # The steunpunt itself.
     SUPPORT_POINT_EDIT = "support_point_edit"
@@ -75,6 +76,7 @@ RULES = {
         Action.STORY_MODERATE,
         Action.REPORT_VIEW,
         Action.CONCERN_MANAGE,
+        Action.CONCERN_PUBLISH,
         Action.DEVELOPMENT_MANAGE,
         Action.SUPPORT_POINT_EDIT,
         Action.MEMBERSHIP_MANAGE,

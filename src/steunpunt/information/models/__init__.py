@@ -4,12 +4,14 @@ from .glossary import GlossaryTerm
 from .search import SearchCount, SearchSynonym
 from .supplements import RegionalSupplement, SupplementCheck
 from .themes import Theme
+from .usage import ArticleView
 from .validation import ExpertCheck, ExpertCheckTask, PanelReview, PanelReviewTask
 
 __all__ = [
     "ArticleFeedback",
     "ArticlePage",
     "ArticleSource",
+    "ArticleView",
     "ExpertCheck",
     "ExpertCheckTask",
     "GlossaryTerm",

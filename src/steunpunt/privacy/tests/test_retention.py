@@ -148,3 +148,26 @@ def test_a_requester_gets_everything_as_json_and_pdf_and_can_be_erased(staff_cli
     assert other.requester_name == "Iemand anders"
     assert AuditRecord.objects.filter(action="erase").count() == 2
     assert client.get(reverse("support_requester_data", args=[other.pk])).status_code == 200
+
+
+def test_a_consultation_booking_loses_its_personal_data_with_its_question(platform):
+    from steunpunt.consultations.models import Booking
+    from steunpunt.consultations.tests.factories import SlotFactory
+
+    support_point = SupportPointFactory()
+    case = _closed_case(support_point)
+    slot = SlotFactory(support_point=support_point)
+    Booking.objects.create(
+        slot=slot,
+        case=case,
+        name="Fatima",
+        email="fatima@example.test",
+        phone="06 1",
+        requester_kind="parent",
+        topic="Over Ali",
+        consent_at=case.created_at,
+    )
+    with time_machine.travel(datetime.datetime(2027, 3, 1, tzinfo=AMSTERDAM), tick=False):
+        anonymise_expired_cases()
+    booking = Booking.objects.get()
+    assert (booking.name, booking.email, booking.phone, booking.topic) == ("", "", "", "")

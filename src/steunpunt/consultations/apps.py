@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ConsultationsConfig(AppConfig):
+    name = "steunpunt.consultations"
+    label = "consultations"
+    verbose_name = _("Consultation hours")
+    default_auto_field = "django.db.models.BigAutoField"

@@ -1,0 +1,104 @@
+"""The public pages: free times, booking one, and the booker's own page (the link is the key)."""
+
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.views.decorators.http import require_GET, require_http_methods
+
+from steunpunt.support import antibot
+
+from .forms import BookingForm
+from .models import Booking
+from .selectors import booking_for_token, booking_refusal, free_slots_by_day, slots_of
+from .services import Refused, booking_calendar, booking_cancel, booking_link, slot_book
+
+
+def _support_point(request):
+    support_point = getattr(request, "support_point", None)
+    if support_point is None:
+        raise Http404
+    return support_point
+
+
+def _private(response):
+    """The address holds the key to the booking: never cached, never sent on to other sites."""
+    response["Cache-Control"] = "no-store"
+    response["Referrer-Policy"] = "same-origin"
+    return response
+
+
+@require_GET
+def slot_list(request):
+    days = free_slots_by_day(_support_point(request))
+    return TemplateResponse(request, "consultations/slot_list.html", {"days": days})
+
+
+@require_http_methods(["GET", "POST"])
+def slot_detail(request, pk):
+    """One time with the booking form. A past or booked time, or bad input, answers 400 in Dutch."""
+    slot = get_object_or_404(slots_of(_support_point(request)), pk=pk)
+    form = BookingForm(request.POST if request.method == "POST" else None)
+    refusal, limit_message, status = booking_refusal(slot), None, 200
+    if request.method == "POST":
+        if refusal is not None:
+            status = 400
+        elif (refused := antibot.refusal(request)) is not None:
+            form.is_valid()
+            status, limit_message = refused
+        elif not form.is_valid():
+            status = 400
+        else:
+            try:
+                booking = slot_book(slot=slot, data=form.cleaned_data, request=request)
+            except Refused as error:
+                refusal, status = str(error), 400
+            else:
+                return redirect(f"/spreekuur/afspraak/{booking.token}/?geboekt=1")
+    context = {
+        "slot": slot,
+        "form": form,
+        "refusal": refusal,
+        "limit_message": limit_message,
+        "altcha": antibot.new_challenge(),
+    }
+    return TemplateResponse(request, "consultations/slot_detail.html", context, status=status)
+
+
+def _booking(request, token):
+    booking = booking_for_token(_support_point(request), token)
+    if booking is None:
+        raise Http404
+    return booking
+
+
+@require_http_methods(["GET", "POST"])
+def booking_detail(request, token):
+    """The booker's page: the appointment, the calendar file, and (GET) a button that (POST) cancels."""
+    booking = _booking(request, token)
+    error, status = None, 200
+    if request.method == "POST":
+        try:
+            booking_cancel(booking=booking)
+        except Refused as refusal:
+            error, status = str(refusal), 400
+        else:
+            return redirect(f"/spreekuur/afspraak/{token}/")
+    context = {
+        "booking": booking,
+        "slot": booking.slot,
+        "link": booking_link(booking, request),
+        "just_booked": request.GET.get("geboekt") == "1",
+        "error": error,
+    }
+    return _private(TemplateResponse(request, "consultations/booking.html", context, status=status))
+
+
+@require_GET
+def booking_ics(request, token):
+    booking = _booking(request, token)
+    if booking.status == Booking.Status.CANCELLED:
+        raise Http404
+    calendar = booking_calendar(booking, link=booking_link(booking, request))
+    response = HttpResponse(calendar, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="spreekuur.ics"'
+    return _private(response)
