@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Debian packages the tests need: Chromium and its driver for browser tests, gettext
-# for the translation check. Installs them when missing and this user may.
+# for the translation check, Pango for WeasyPrint's PDFs. Installs them when missing and this user may.
 set -euo pipefail
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v chromedriver >/dev/null 2>&1 || missing+=(chromium-driver)
 command -v msgfmt >/dev/null 2>&1 || missing+=(gettext)
+# WeasyPrint (the board report as PDF) draws text with Pango.
+ldconfig -p 2>/dev/null | grep -q "libpango-1.0.so" || missing+=(libpango-1.0-0 libpangoft2-1.0-0)
 [ ${#missing[@]} -eq 0 ] && exit 0
 cmd="apt-get update && apt-get install -y ${missing[*]}"
 if [ "$(id -u)" -ne 0 ]; then

@@ -7,6 +7,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from steunpunt.accounts import urls as accounts_urls
 from steunpunt.concerns.views import what_we_heard
 from steunpunt.consultations import views as consultations
+from steunpunt.evaluations.views import answer as evaluation_answer
 from steunpunt.information.views import article_feedback
 from steunpunt.meetings import views as meetings
 from steunpunt.portal.views import brand_css
@@ -38,6 +39,7 @@ urlpatterns = [
     path("mijn-vraag/<str:token>/", support.my_question, name="my_question"),
     path("privacy/", support.privacy_statement, name="privacy_statement"),
     path("wat-we-hoorden/", what_we_heard, name="what_we_heard"),
+    path("evaluatie/<str:token>/", evaluation_answer, name="evaluation_answer"),
     path("spreekuur/", consultations.slot_list, name="consultation_list"),
     path("spreekuur/<int:pk>/", consultations.slot_detail, name="consultation_slot"),
     path("spreekuur/afspraak/<str:token>/", consultations.booking_detail, name="consultation_booking"),

@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "steunpunt.support",
     "steunpunt.consultations",
     "steunpunt.concerns",
+    "steunpunt.evaluations",
     "steunpunt.demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.routable_page",

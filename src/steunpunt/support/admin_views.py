@@ -348,6 +348,7 @@ def _initial(case):
         "requester_phone": case.requester_phone,
         "answer_by": case.answer_by,
         "callback_times": case.callback_times,
+        "evaluation_consent": case.evaluation_consent,
         "version": case.version,
     }
 

@@ -70,6 +70,10 @@ class RequesterContactMixin(forms.Form):
         help_text=_("Needed for an answer by phone."),
         error_messages={"invalid": _("Enter a phone number such as 06 12345678.")},
     )
+    evaluation_consent = forms.BooleanField(
+        label=_("After the help, you may send me a few short questions about how it went."),
+        required=False,
+    )
     consent = forms.BooleanField(
         label=_("I have read the privacy statement. The steunpunt may use what I write here to help me."),
         error_messages={"required": _("Tick the box to say you agree, otherwise we cannot help you.")},
@@ -179,6 +183,7 @@ class QuestionForm(HoneypotMixin, RequesterContactMixin, SchoolFieldMixin, forms
         "requester_name",
         "requester_email",
         "requester_phone",
+        "evaluation_consent",
         "consent",
         "website",
     ]
@@ -222,6 +227,7 @@ class YouthQuestionForm(HoneypotMixin, RequesterContactMixin, SchoolFieldMixin, 
         "requester_name",
         "requester_email",
         "requester_phone",
+        "evaluation_consent",
         "consent",
         "website",
     ]
@@ -233,6 +239,9 @@ class YouthQuestionForm(HoneypotMixin, RequesterContactMixin, SchoolFieldMixin, 
         self.fields["requester_email"].label = _("Your e-mail address")
         self.fields["consent"].label = _(
             "I have read what the steunpunt does with my question. The steunpunt may use it to help me."
+        )
+        self.fields["evaluation_consent"].label = _(
+            "Afterwards, you may ask me a few short questions about your help."
         )
 
 
@@ -338,6 +347,7 @@ class StaffCaseForm(forms.Form):
     requester_phone = forms.CharField(label=_("Phone number"), required=False, max_length=40)
     answer_by = forms.ChoiceField(label=_("Answer by"), choices=AnswerBy.choices)
     callback_times = forms.CharField(label=_("Best days and times to call"), required=False, max_length=300)
+    evaluation_consent = forms.BooleanField(label=_("May be asked how the help went"), required=False)
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args, editing=False, **kwargs):

@@ -6,6 +6,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from steunpunt.evaluations.models import Invitation
 from steunpunt.schools.selectors import schools_for_support_point
 
 from . import antibot
@@ -141,6 +142,8 @@ def my_question(request, token):
             "form": form,
             "error": error,
             "closed": case.status == CaseStatus.CLOSED,
+            "evaluation_open": bool(case.evaluation_token)
+            and Invitation.objects.filter(token=case.evaluation_token, answered=False).exists(),
             "just_sent": request.GET.get("verstuurd") == "1",
             "reply_sent": request.GET.get("bericht") == "1",
             "link": private_link(case),

@@ -7,6 +7,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from steunpunt.evaluations.services import evaluation_invite
 from steunpunt.outbox.services import mail_enqueue
 from steunpunt.privacy.models import AuditAction
 from steunpunt.privacy.services import audit
@@ -43,6 +44,7 @@ INTAKE_FIELDS = [
     "answer_by",
     "callback_times",
     "urgent",
+    "evaluation_consent",
 ]
 
 
@@ -181,6 +183,8 @@ def case_transition(*, case, to, by, outcome="", reason=""):
     case.version += 1
     case.save()
     _audit(case, by, AuditAction.CHANGE, f"status → {to}")
+    if to == CaseStatus.CLOSED:
+        evaluation_invite(case)
     return case
 
 

@@ -27,6 +27,7 @@ class Action(enum.StrEnum):
     REPORT_VIEW = "report_view"  # anonymised aggregates only
     CONCERN_MANAGE = "concern_manage"
     CONCERN_PUBLISH = "concern_publish"  # choose which signals the public page shows
+    EVALUATION_MANAGE = "evaluation_manage"  # the questions parents and young people get afterwards
     DEVELOPMENT_MANAGE = "development_manage"
     # The steunpunt itself.
     SUPPORT_POINT_EDIT = "support_point_edit"
@@ -77,6 +78,7 @@ RULES = {
         Action.REPORT_VIEW,
         Action.CONCERN_MANAGE,
         Action.CONCERN_PUBLISH,
+        Action.EVALUATION_MANAGE,
         Action.DEVELOPMENT_MANAGE,
         Action.SUPPORT_POINT_EDIT,
         Action.MEMBERSHIP_MANAGE,

@@ -59,6 +59,9 @@ class Case(models.Model):
     )
     callback_times = models.CharField(_("best days and times to call"), max_length=300, blank=True)
     consent_at = models.DateTimeField(_("consent given"), null=True, blank=True)
+    evaluation_consent = models.BooleanField(_("may be asked how the help went"), default=False)
+    # The one-time evaluation link, shown on the private page; the answers never point back here.
+    evaluation_token = models.CharField(max_length=64, blank=True)
     assigned_to = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,

@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class EvaluationsConfig(AppConfig):
+    name = "steunpunt.evaluations"
+    label = "evaluations"
+    verbose_name = _("Evaluations")
+    default_auto_field = "django.db.models.BigAutoField"

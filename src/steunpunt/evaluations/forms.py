@@ -1,0 +1,64 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .models import Audience, QuestionKind
+
+SCALE = [(str(n), str(n)) for n in range(1, 6)]
+
+
+def _choices(kind, audience):
+    if kind == QuestionKind.SCALE:
+        low, high = (_("not at all"), _("very much"))
+        return [("1", f"1 – {low}"), ("2", "2"), ("3", "3"), ("4", "4"), ("5", f"5 – {high}")]
+    if kind == QuestionKind.YES_PARTLY_NO:
+        return [("yes", _("Yes")), ("partly", _("Partly")), ("no", _("No"))]
+    return [("yes", _("Yes")), ("no", _("No"))]
+
+
+class AnswerForm(forms.Form):
+    """The questions of one questionnaire version; every question may be skipped, not all of them."""
+
+    def __init__(self, *args, questionnaire, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.questionnaire = questionnaire
+        for question in questionnaire.questions:
+            if question["kind"] == QuestionKind.TEXT:
+                field = forms.CharField(
+                    label=question["text"],
+                    required=False,
+                    max_length=1000,
+                    widget=forms.Textarea(attrs={"rows": 4, "cols": 50}),
+                    help_text=_("Do not write names."),
+                    error_messages={"max_length": _("Please keep it shorter: at most 1000 characters.")},
+                )
+            else:
+                field = forms.ChoiceField(
+                    label=question["text"],
+                    required=False,
+                    choices=_choices(question["kind"], questionnaire.audience),
+                    widget=forms.RadioSelect,
+                    error_messages={"invalid_choice": _("Choose from the list.")},
+                )
+            self.fields[question["key"]] = field
+
+    def clean(self):
+        cleaned = super().clean()
+        if not self.errors and not any(str(value).strip() for value in cleaned.values()):
+            raise forms.ValidationError(
+                _("Answer at least one question.")
+                if self.questionnaire.audience == Audience.PARENTS
+                else _("Answer at least one question, please.")
+            )
+        return cleaned
+
+    def answers(self):
+        return {key: value.strip() for key, value in self.cleaned_data.items() if str(value).strip()}
+
+
+class QuestionForm(forms.Form):
+    text = forms.CharField(label=_("Question"), max_length=300, required=False)
+    kind = forms.ChoiceField(label=_("Kind of answer"), choices=QuestionKind.choices)
+    key = forms.CharField(widget=forms.HiddenInput, required=False)
+
+
+QuestionFormSet = forms.formset_factory(QuestionForm, extra=2, max_num=12, validate_max=True)

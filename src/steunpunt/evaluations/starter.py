@@ -1,0 +1,29 @@
+"""The national starting questions (concept: not yet validated with parents and young people)."""
+
+from django.utils.translation import gettext as _
+
+from .models import Audience, QuestionKind
+
+
+def starter_questions(audience):
+    if audience == Audience.YOUTH:
+        return [
+            {"key": "heard", "text": _("Did you feel we listened to you?"), "kind": QuestionKind.SCALE},
+            {"key": "helped", "text": _("Did our help get you further?"), "kind": QuestionKind.YES_PARTLY_NO},
+            {
+                "key": "recommend",
+                "text": _("Would you tell a friend to come to us?"),
+                "kind": QuestionKind.YES_NO,
+            },
+            {"key": "better", "text": _("What could we do better?"), "kind": QuestionKind.TEXT},
+        ]
+    return [
+        {"key": "heard", "text": _("Did you feel heard?"), "kind": QuestionKind.SCALE},
+        {"key": "helped", "text": _("Did our help get you further?"), "kind": QuestionKind.YES_PARTLY_NO},
+        {
+            "key": "recommend",
+            "text": _("Would you recommend us to other parents?"),
+            "kind": QuestionKind.YES_NO,
+        },
+        {"key": "better", "text": _("What could we do better?"), "kind": QuestionKind.TEXT},
+    ]
