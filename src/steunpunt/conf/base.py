@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "steunpunt.consultations",
     "steunpunt.concerns",
     "steunpunt.evaluations",
+    "steunpunt.reports",
     "steunpunt.demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.routable_page",

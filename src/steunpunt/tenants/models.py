@@ -54,6 +54,14 @@ class SupportPoint(ClusterableModel):
         default=1,
         validators=[MinValueValidator(1), MaxValueValidator(10)],
     )
+    report_threshold = models.PositiveSmallIntegerField(
+        _("smallest number shown in reports"),
+        default=5,
+        validators=[MinValueValidator(3), MaxValueValidator(20)],
+        help_text=_(
+            "Smaller numbers are shown as “fewer than …”, so no child can be recognised. At least 3."
+        ),
+    )
     retention_months = models.PositiveSmallIntegerField(
         _("keep personal data for (months after closing)"),
         default=12,

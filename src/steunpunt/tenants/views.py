@@ -54,6 +54,7 @@ class SupportPointViewSet(ModelViewSet):
                 FieldPanel("first_contact_days"),
                 FieldPanel("urgent_first_contact_days"),
                 FieldPanel("retention_months"),
+                FieldPanel("report_threshold"),
             ],
             heading=_("Questions and privacy"),
         ),

@@ -1,0 +1,69 @@
+"""The board report: a web page with charts and accessible tables, a PDF, CSV and XLSX."""
+
+from django.http import Http404, HttpResponse
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+
+from .build import build_report, export_tables
+from .exports import csv_of, pdf_of, xlsx_of
+from .periods import period_from, presets
+from .selectors import report_support_points
+
+
+def _report(request):
+    support_points = report_support_points(request.user)
+    if not support_points.exists():
+        raise Http404
+    support_point = (
+        support_points.filter(pk=request.GET.get("steunpunt") or 0).first() or support_points.first()
+    )
+    period, code, error = period_from(request.GET)
+    return build_report(support_point, period), support_points, code, error
+
+
+@require_GET
+def report_page(request):
+    report, support_points, code, error = _report(request)
+    return TemplateResponse(
+        request,
+        "reports/report.html",
+        {
+            "page_title": _("Report"),
+            "header_icon": "table",
+            "report": report,
+            "support_points": support_points,
+            "presets": presets(),
+            "code": code,
+            "error": error,
+            "export_titles": [title for title, _header, _rows in export_tables(report)],
+            "query": request.GET.urlencode(),
+        },
+    )
+
+
+@require_GET
+def report_download(request, kind):
+    report, _support_points, _code, _error = _report(request)
+    name = f"rapportage-{report.support_point.slug}-{report.period.start:%Y%m%d}"
+    if kind == "pdf":
+        response = HttpResponse(pdf_of(report, request), content_type="application/pdf")
+        response["Content-Disposition"] = f'attachment; filename="{name}.pdf"'
+    elif kind == "xlsx":
+        response = HttpResponse(
+            xlsx_of(report), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        )
+        response["Content-Disposition"] = f'attachment; filename="{name}.xlsx"'
+    elif kind == "csv":
+        try:
+            index = int(request.GET.get("tabel", "0"))
+        except ValueError:
+            raise Http404 from None
+        text = csv_of(report, index)
+        if text is None:
+            raise Http404
+        response = HttpResponse(text, content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="{name}-{index + 1}.csv"'
+    else:
+        raise Http404
+    return response
