@@ -13,6 +13,9 @@ from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from steunpunt.accounts.totp import base32_secret
+from steunpunt.concerns.models import Severity
+from steunpunt.concerns.services import concern_create, concern_publish
+from steunpunt.consultations.services import slot_create
 from steunpunt.information.models import Theme
 from steunpunt.information.services import library_ensure
 from steunpunt.information.starter import load_starter_articles, load_starter_glossary, load_starter_synonyms
@@ -132,8 +135,45 @@ def load_demo_data(*, port=8000):
     return logins
 
 
+def _demo_consultations_and_signals(support_point):
+    """Four weekly consultation times and one published signal per demo steunpunt, once."""
+    if not support_point.consultation_slots.exists():
+        start = timezone.localtime().replace(hour=15, minute=0, second=0, microsecond=0) + timedelta(days=7)
+        slot_create(
+            support_point=support_point,
+            data={
+                "starts_at": start,
+                "ends_at": start + timedelta(minutes=30),
+                "place": support_point.address or "Het steunpunt",
+                "online_url": "",
+                "note": "Voorbeeld: bel aan bij de zij-ingang.",
+            },
+            by=None,
+            repeat_weeks=3,
+        )
+    if not support_point.concerns.exists():
+        concern = concern_create(
+            support_point=support_point,
+            title="(Voorbeeld) Lange wachttijd voor een plek in het speciaal onderwijs",
+            description="Voorbeeldsignaal: meerdere ouders wachten maanden op een plek.",
+            severity=Severity.HIGH,
+            by=None,
+        )
+        concern_publish(
+            concern=concern,
+            published=True,
+            heard=(
+                "(Voorbeeld) Ouders vertelden ons dat hun kind lang moet wachten "
+                "op een plek in het speciaal onderwijs."
+            ),
+            changed="",
+            by=None,
+        )
+
+
 def _demo_cases(support_point):
     """Three example questions per demo steunpunt, once: new and urgent, in progress, closed."""
+    _demo_consultations_and_signals(support_point)
     if support_point.cases.exists():
         return
     consultant = get_user_model().objects.get(username=f"{support_point.slug}-consultant")

@@ -83,6 +83,12 @@ def test_each_demo_steunpunt_has_example_questions_its_consultant_can_open(login
     assert Case.objects.filter(support_point__slug="noord").count() == 3
     assert set(Case.objects.values_list("status", flat=True)) == {"new", "in_progress", "closed"}
     assert Case.objects.filter(urgent=True, status="new").count() == 2
+    noord = SupportPoint.objects.get(slug="noord")
+    assert noord.consultation_slots.count() == 4 and noord.concerns.filter(published=True).count() == 1
+    assert (
+        "(Voorbeeld) Ouders vertelden ons"
+        in client.get("/wat-we-hoorden/", HTTP_HOST="noord.localhost:8123").content.decode()
+    )
     login = next(e for e in entries if e["username"] == "noord-consultant")
     client.post(
         "/admin/login/", {"username": login["username"], "password": login["password"]}, HTTP_HOST="127.0.0.1"
