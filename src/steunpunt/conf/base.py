@@ -72,6 +72,8 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "steunpunt.core.middleware.KnownHostMiddleware",
+    # After the host lookup, before sessions: a cached public page skips everything below.
+    "steunpunt.core.page_cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -111,6 +113,10 @@ CACHES = env_cache()
 
 # Public forms (questions, call-back) accepted per internet address; more is refused politely.
 PUBLIC_FORM_RATE = env_str("PUBLIC_FORM_RATE", "10/h")
+# Public pages for visitors without a session are kept this long (0: no page cache).
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)
+# Article reads are written to the database in batches, at most this many seconds apart.
+ARTICLE_VIEW_FLUSH_SECONDS = env_int("ARTICLE_VIEW_FLUSH_SECONDS", 30)
 # The same for browsers that sent no proof of work (no JavaScript): fewer, to keep software out.
 PUBLIC_FORM_RATE_UNVERIFIED = env_str("PUBLIC_FORM_RATE_UNVERIFIED", "5/h")
 TASKS = env_tasks()

@@ -13,12 +13,12 @@ from .models import GlossaryTerm
 from .search import (
     MAX_QUERY_LENGTH,
     RESULTS_PER_PAGE,
-    article_view_count,
     normalise,
     search_articles,
     search_count,
 )
 from .selectors import article_by_slug, live_articles, supplement_for, validated_on
+from .usage import count_read
 
 
 class InformationRoutesMixin(RoutablePageMixin):
@@ -52,16 +52,20 @@ class InformationRoutesMixin(RoutablePageMixin):
         version = next((v for v in versions if v.audience == audience), None)
         if version is None:
             raise Http404
-        support_point = getattr(request, "support_point", None)
-        if support_point is not None and request.method == "GET":
-            article_view_count(support_point=support_point, article=article, audience=audience)
-        return TemplateResponse(
+        response = TemplateResponse(
             request,
             "information/article.html",
             article_context(
                 request, article, version, page=self, base=self.get_url(request), feedback_form=feedback_form
             ),
         )
+        support_point = getattr(request, "support_point", None)
+        if support_point is not None and request.method == "GET":
+            read = {"support_point_id": support_point.pk, "article_id": article.pk, "audience": audience}
+            count_read(**read)
+            # Counted again whenever the page cache serves this page.
+            response.on_cache_hit = [(count_read, read)]
+        return response
 
     @path("zoeken/", name="search")
     def search(self, request):

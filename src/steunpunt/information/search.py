@@ -62,28 +62,3 @@ def search_count(*, support_point, query, results):
         support_point=support_point, query=query, day=timezone.localdate()
     )
     SearchCount.objects.filter(pk=count.pk).update(searches=F("searches") + 1, results=results)
-
-
-def article_view_count(*, support_point, article, audience):
-    """Count one read of ``article`` in ``audience`` on ``support_point``'s site today.
-
-    One UPDATE in the common case; the first read of the day creates the row.
-    """
-    from django.db import IntegrityError
-
-    from .models import ArticleView
-
-    keys = {
-        "support_point": support_point,
-        "article": article,
-        "audience": audience,
-        "day": timezone.localdate(),
-    }
-    if ArticleView.objects.filter(**keys).update(views=F("views") + 1):
-        return
-    try:
-        with transaction.atomic():
-            ArticleView.objects.create(**keys, views=1)
-    except IntegrityError:
-        # Another request created today's row in between.
-        ArticleView.objects.filter(**keys).update(views=F("views") + 1)

@@ -1,0 +1,126 @@
+"""A cache of public pages for visitors without a session: the same page is built once, not per visitor.
+
+Only pages that look the same for every visitor are cached (the information, the glossary, the
+schools, the social map, the home page, the signals page); forms, the private pages and the back
+office never are. Every change of content a page shows moves the *generation* on, so stale pages are
+never served after a change; :setting:`PAGE_CACHE_SECONDS` bounds the age of a page otherwise
+(``0`` switches the cache off).
+"""
+
+import hashlib
+
+from django.conf import settings
+from django.core.cache import cache
+
+CACHEABLE_PREFIXES = ("/informatie/", "/begrippen/", "/scholen/", "/hulp-in-de-buurt/", "/wat-we-hoorden/")
+GENERATION_KEY = "page-cache:generation"
+
+
+def _generation():
+    generation = cache.get(GENERATION_KEY)
+    if generation is None:
+        cache.add(GENERATION_KEY, 1, timeout=None)
+        generation = cache.get(GENERATION_KEY, 1)
+    return generation
+
+
+def bump_generation(**kwargs):
+    """Make every cached page stale (connected to the signals of content models)."""
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:
+        cache.set(GENERATION_KEY, 2, timeout=None)
+
+
+def _key(request):
+    raw = f"{request.get_host()}{request.get_full_path()}".encode()
+    return f"page-cache:{_generation()}:{hashlib.sha256(raw).hexdigest()}"
+
+
+def _cacheable_request(request):
+    return (
+        settings.PAGE_CACHE_SECONDS > 0
+        and request.method in ("GET", "HEAD")
+        and getattr(request, "support_point", None) is not None
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and (request.path == "/" or request.path.startswith(CACHEABLE_PREFIXES))
+    )
+
+
+def _cacheable_response(response):
+    return (
+        response.status_code == 200
+        and not response.cookies
+        # "Vary: Cookie" comes from reading the (empty) session; pages are only kept and served for
+        # visitors without a session cookie, so they are the same for all of them.
+        and response.get("Vary", "Cookie").lower() == "cookie"
+        and "no-store" not in response.get("Cache-Control", "")
+        and "private" not in response.get("Cache-Control", "")
+        and not getattr(response, "streaming", False)
+    )
+
+
+class AnonymousPageCacheMiddleware:
+    """Serve a public page from the cache, or build it and keep it. Sits after the host lookup and
+    before sessions: a cached page costs no session, no user and no template."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not _cacheable_request(request):
+            return self.get_response(request)
+        key = _key(request)
+        cached = cache.get(key)
+        if cached is not None:
+            response, on_hit = cached
+            for callback, arguments in on_hit:
+                callback(**arguments)
+            response["X-Page-Cache"] = "hit"
+            return response
+        response = self.get_response(request)
+        if _cacheable_response(response):
+            if hasattr(response, "render") and not response.is_rendered:
+                response.render()
+            on_hit = getattr(response, "on_cache_hit", [])
+            # The security headers are added by middleware outside this one, for hits as well.
+            cache.set(key, (response, on_hit), timeout=settings.PAGE_CACHE_SECONDS)
+            response["X-Page-Cache"] = "miss"
+        return response
+
+
+# The content that cached pages show; a change to any of it makes every cached page stale.
+CONTENT_MODELS = [
+    "information.RegionalSupplement",
+    "information.GlossaryTerm",
+    "information.Theme",
+    "information.RelatedArticle",
+    "information.ArticleSource",
+    "information.ExpertCheck",
+    "information.PanelReview",
+    "socialmap.Organisation",
+    "schools.School",
+    "schools.Specialism",
+    "concerns.Concern",
+    "stories.Story",
+    "meetings.Meeting",
+    "tenants.SupportPoint",
+    "tenants.OpeningPeriod",
+    "tenants.Partnership",
+    "wagtailcore.Page",
+]
+
+
+def connect_signals():
+    """Bump the generation on every save or delete of content, and on every publish of a page."""
+    from django.apps import apps
+    from django.db.models.signals import m2m_changed, post_delete, post_save
+    from wagtail.signals import page_published, page_unpublished
+
+    for label in CONTENT_MODELS:
+        model = apps.get_model(label)
+        post_save.connect(bump_generation, sender=model, dispatch_uid=f"page-cache-save-{label}")
+        post_delete.connect(bump_generation, sender=model, dispatch_uid=f"page-cache-delete-{label}")
+    m2m_changed.connect(bump_generation, dispatch_uid="page-cache-m2m")
+    page_published.connect(bump_generation, dispatch_uid="page-cache-published")
+    page_unpublished.connect(bump_generation, dispatch_uid="page-cache-unpublished")
