@@ -186,8 +186,15 @@ def build_report(support_point, period):
             )
 
     evaluation = aggregates.evaluation_figures(support_point, period)
+    evaluation_before = aggregates.evaluation_figures(support_point, previous)
     invited = _count_cell(evaluation["invited"], threshold)
     answered = _count_cell(evaluation["answered"], threshold)
+    invited_before = _count_cell(evaluation_before["invited"], threshold)
+    answered_before = _count_cell(evaluation_before["answered"], threshold)
+    earlier = {
+        (question["text"], question["audience"]): question["counts"]
+        for question in evaluation_before["questions"]
+    }
     answers = []
     for question in evaluation["questions"]:
         answers.append(
@@ -195,22 +202,33 @@ def build_report(support_point, period):
                 "evaluation",
                 f"{question['text']} ({question['audience']}, v{question['version']})",
                 question["counts"],
-                {},
+                earlier.get((question["text"], question["audience"]), {}),
                 threshold,
             )
         )
     info = aggregates.information_figures(support_point, period)
-    information = [
-        _table("read", _("Most read articles"), info["read"], {}, threshold),
+    info_before = aggregates.information_figures(support_point, previous)
+
+    def frequent(searches):
         # A search is shown only when many people searched it: a rare search could name someone.
+        return {query: n for query, n in searches.items() if n >= threshold}
+
+    information = [
+        _table("read", _("Most read articles"), info["read"], info_before["read"], threshold),
         _table(
             "not_found",
             _("Searches without a result"),
-            {query: n for query, n in info["not_found"].items() if n >= threshold},
-            {},
+            frequent(info["not_found"]),
+            frequent(info_before["not_found"]),
             threshold,
         ),
-        _table("not_helpful", _("Articles answered with 'did not help'"), info["not_helpful"], {}, threshold),
+        _table(
+            "not_helpful",
+            _("Articles answered with 'did not help'"),
+            info["not_helpful"],
+            info_before["not_helpful"],
+            threshold,
+        ),
     ]
     return Report(
         support_point=support_point,
@@ -224,6 +242,9 @@ def build_report(support_point, period):
             "invited": invited,
             "answered": answered,
             "rate": percentage(answered, invited),
+            "invited_before": invited_before,
+            "answered_before": answered_before,
+            "rate_before": percentage(answered_before, invited_before),
             "tables": answers,
         },
         information=information,
@@ -249,6 +270,18 @@ def export_tables(report):
             [[r.label, _shown(r.current), _shown(r.previous)] for r in report.headline],
         )
     ]
+    evaluation = report.evaluation
+    out.append(
+        (
+            _("Response"),
+            [_("Figure"), current, previous],
+            [
+                [_("Invited"), evaluation["invited"].shown, evaluation["invited_before"].shown],
+                [_("Answered"), evaluation["answered"].shown, evaluation["answered_before"].shown],
+                [_("Response"), evaluation["rate"] or "", evaluation["rate_before"] or ""],
+            ],
+        )
+    )
     for table in [*report.tables, *report.evaluation["tables"], *report.information]:
         rows = [
             [row.label, _shown(row.current), row.percent or "", _shown(row.previous)] for row in table.rows

@@ -157,3 +157,37 @@ def test_the_inbox_and_the_case_page_use_a_bounded_number_of_queries(staff_clien
     large = (measure(reverse("support_inbox")), measure(reverse("support_case", args=[first.pk])))
     assert large == small
     assert max(large) <= 30
+
+
+def test_the_overdue_view_lists_questions_past_their_first_contact_target(staff_client, consultant):
+    import datetime
+
+    import time_machine
+
+    support_point = consultant.memberships.get().support_point
+    with time_machine.travel(datetime.datetime(2026, 11, 2, 9, 0, tzinfo=datetime.UTC), tick=False):
+        late = CaseFactory(support_point=support_point)  # due three working days later, 5 November
+        urgent = CaseFactory(support_point=support_point, school_type="none")  # due the next working day
+    answered = CaseFactory(support_point=support_point)
+    with time_machine.travel(datetime.datetime(2026, 11, 4, 9, 0, tzinfo=datetime.UTC), tick=False):
+        client = staff_client(consultant)
+        html = client.get(reverse("support_inbox"), {"te_laat": "1"}).content.decode()
+    assert urgent.reference in html and late.reference not in html and answered.reference not in html
+    assert urgent.urgent and urgent.first_contact_due.date() == datetime.date(2026, 11, 3)
+
+
+def test_the_outcome_of_a_referral_is_recorded(staff_client, consultant):
+    from steunpunt.socialmap.models import Organisation
+    from steunpunt.support.services import referral_add
+
+    support_point = consultant.memberships.get().support_point
+    case = CaseFactory(support_point=support_point)
+    organisation = Organisation.objects.create(
+        name="Wijkteam", category="jeugdhulp", helps_with="x", when_to_go="y"
+    )
+    referral = referral_add(case=case, organisation=organisation, consent=True, note="", by=consultant)
+    client = staff_client(consultant)
+    client.post(reverse("support_case_referral_outcome", args=[case.pk, referral.pk]), {"outcome": "arrived"})
+    referral.refresh_from_db()
+    assert referral.outcome == "arrived"
+    assert "Daar aangekomen" in client.get(reverse("support_case", args=[case.pk])).content.decode()
