@@ -53,3 +53,10 @@ clean:
 
 compilemessages: $(VENV)/.run-installed
 	cd src && ../$(MANAGE) compilemessages -l nl
+
+## Benchmarks (bench/README.md): installs wrk, nginx and gunicorn, builds the PostgreSQL bench
+## databases (50,000 articles; BENCH_ARGS=--quick for 3,000) and prints every figure beside its
+## reference measured in the same run. Never fails on a timing.
+.PHONY: bench
+bench: $(VENV)/.run-installed
+	$(PY) bench/run_all.py $(BENCH_ARGS)
