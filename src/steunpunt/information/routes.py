@@ -9,7 +9,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from .audiences import AUDIENCE_BY_SEGMENT, URL_SEGMENTS, Audience
 from .forms import FeedbackForm
 from .glossary import TermLinker, linked_blocks
-from .models import GlossaryTerm
+from .models import GlossaryTerm, Theme
 from .search import (
     MAX_QUERY_LENGTH,
     RESULTS_PER_PAGE,
@@ -20,20 +20,30 @@ from .search import (
 from .selectors import article_by_slug, live_articles, supplement_for, validated_on
 from .usage import count_read
 
+INDEX_PAGE_SIZE = 30
+
 
 class InformationRoutesMixin(RoutablePageMixin):
     """Mixed into a steunpunt's home page: ``informatie/`` and ``informatie/<slug>/<audience>/``."""
 
     @path("informatie/", name="information_index")
     def information_index(self, request):
-        articles = live_articles().prefetch_related("themes")
+        """All articles, by theme if one is chosen, a page of them at a time (the national set is large)."""
+        themes = Theme.objects.filter(articlepage__live=True).distinct().order_by("name")
+        theme = themes.filter(slug=request.GET.get("thema", "")).first()
+        articles = live_articles().order_by("title")
+        if theme is not None:
+            articles = articles.filter(themes=theme)
+        articles_page = Paginator(articles, INDEX_PAGE_SIZE).get_page(request.GET.get("pagina"))
         return TemplateResponse(
             request,
             "information/index.html",
             {
                 "page": self,
                 "base": self.get_url(request),
-                "articles": articles,
+                "articles": articles_page,
+                "themes": themes,
+                "theme": theme,
                 "support_point": getattr(request, "support_point", None),
             },
         )

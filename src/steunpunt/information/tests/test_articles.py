@@ -74,3 +74,27 @@ def test_each_site_map_lists_the_articles_and_their_versions(client, sites):
     assert "<loc>http://midden.localhost/informatie/opp/</loc>" in body
     assert "<loc>http://midden.localhost/informatie/opp/jongeren/</loc>" in body
     assert "landelijke-informatie" not in body
+
+
+def test_the_information_index_comes_in_pages_and_by_theme(client, platform):
+    from steunpunt.information.routes import INDEX_PAGE_SIZE
+
+    SupportPointFactory(hostname="noord.localhost")
+    theme = ThemeFactory(slug="mbo", name="Mbo")
+    for number in range(INDEX_PAGE_SIZE + 2):
+        article = ArticlePageFactory(title=f"Artikel {number:02d}", slug=f"artikel-{number:02d}")
+        if number < 3:
+            article.themes = [theme]
+            article.save_revision().publish()
+    first = client.get("/informatie/", HTTP_HOST="noord.localhost")
+    assert len(first.context["articles"]) == INDEX_PAGE_SIZE and "pagina=2" in first.content.decode()
+    second = client.get("/informatie/", {"pagina": "2"}, HTTP_HOST="noord.localhost")
+    assert len(second.context["articles"]) == 2
+    by_theme = client.get("/informatie/", {"thema": "mbo"}, HTTP_HOST="noord.localhost")
+    assert [a.title for a in by_theme.context["articles"]] == ["Artikel 00", "Artikel 01", "Artikel 02"]
+    assert (
+        client.get(
+            "/informatie/", {"thema": "onbekend", "pagina": "x"}, HTTP_HOST="noord.localhost"
+        ).status_code
+        == 200
+    )
