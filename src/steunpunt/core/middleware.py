@@ -6,6 +6,7 @@ from wagtail.models import Site
 
 from steunpunt.tenants.models import SupportPoint
 
+from . import page_cache
 from .views import page_not_found
 
 BACK_OFFICE_PREFIXES = ("/admin/", "/beveiliging/")
@@ -24,13 +25,27 @@ class KnownHostMiddleware:
 
     def __init__(self, get_response):
         self.get_response = get_response
+        # hostname → (page-cache generation, steunpunt or None): a change to a steunpunt, its site
+        # or a page moves the generation on, so the lookup is repeated only then.
+        self._known = {}
+
+    def _support_point(self, hostname):
+        generation = page_cache.current_generation()
+        known = self._known.get(hostname)
+        if known is not None and known[0] == generation:
+            return known[1]
+        support_point = (
+            SupportPoint.objects.select_related("site__root_page").filter(site__hostname=hostname).first()
+        )
+        if len(self._known) > 10_000:
+            self._known.clear()
+        self._known[hostname] = (generation, support_point)
+        return support_point
 
     def __call__(self, request):
         hostname = request.get_host().split(":")[0].lower()
         request.support_point = None
-        support_point = (
-            SupportPoint.objects.select_related("site__root_page").filter(site__hostname=hostname).first()
-        )
+        support_point = self._support_point(hostname)
         if support_point is not None:
             request.support_point = support_point
             # Wagtail reads this cache, so the site is looked up once per request.

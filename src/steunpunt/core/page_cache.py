@@ -16,6 +16,11 @@ CACHEABLE_PREFIXES = ("/informatie/", "/begrippen/", "/scholen/", "/hulp-in-de-b
 GENERATION_KEY = "page-cache:generation"
 
 
+def current_generation():
+    """The generation of the content: it moves on at every change of content a page shows."""
+    return _generation()
+
+
 def _generation():
     generation = cache.get(GENERATION_KEY)
     if generation is None:
@@ -108,6 +113,7 @@ CONTENT_MODELS = [
     "tenants.OpeningPeriod",
     "tenants.Partnership",
     "wagtailcore.Page",
+    "wagtailcore.Site",
 ]
 
 
