@@ -17,6 +17,7 @@ from datetime import datetime
 import common
 
 BENCHMARKS = ["p1_article_warm.py", "p3_article_cold.py", "p4_search.py"]
+CASE_BENCHMARKS = ["p5_report.py", "p6_question_form.py", "p7_cases.py"]
 
 
 def main():
@@ -66,6 +67,11 @@ def main():
             common.database_url("_1k"),
         )
         for script in BENCHMARKS:
+            tee(script, "--no-prepare", *quick)
+        tee("generate_cases.py", *quick)  # 1,000,000 cases (--quick: 100,000)
+        tee("generate_cases.py", "--cases", "100000")  # P5's memory comparison
+        tee("generate_cases.py", "--cases", "10000")  # the reference of P7 (and of P5 with --quick)
+        for script in CASE_BENCHMARKS:
             tee(script, "--no-prepare", *quick)
         out(f"\nAll benchmarks in {(time.monotonic() - started) / 60:.1f} min; this output: {log_path}")
 
