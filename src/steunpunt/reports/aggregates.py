@@ -38,48 +38,96 @@ def cases_in(support_point, period):
     return Case.objects.filter(support_point=support_point, created_at__gte=start, created_at__lt=end)
 
 
-def _percentile(queryset, expression, fraction):
-    """The value at ``fraction`` (nearest rank) of ``expression`` over ``queryset``, picked by SQL."""
-    n = queryset.count()
+def _pick(queryset, expression, n, fraction):
+    """The value at ``fraction`` (nearest rank) of ``expression`` over the ``n`` rows of ``queryset``,
+    picked by SQL (ORDER BY … OFFSET): one row comes back, whatever ``n``."""
     if not n:
-        return None, 0
+        return None
     index = max(0, min(n - 1, round(fraction * (n - 1))))
     value = (
         queryset.annotate(value=expression)
         .order_by("value")
         .values_list("value", flat=True)[index : index + 1]
     )
-    return next(iter(value), None), n
+    return next(iter(value), None)
+
+
+PARTITIONS = {
+    "requester_kind": RequesterKind.choices,
+    "age_group": AgeGroup.choices,
+    "school_type": CaseSchoolType.choices,
+    "channel": Channel.choices,
+}
+
+
+def _counts_in_one_pass(queryset, groupings, extra):
+    """Count every category of every grouping, and ``extra``, in one statement over ``queryset``.
+
+    Returns ``({grouping: {label: count}}, {name: count})``.
+    """
+    aggregates = dict(extra)
+    for field, choices in groupings.items():
+        for value, _label in choices:
+            aggregates[f"{field}__{value}"] = Count("pk", filter=Q(**{field: value}))
+    row = queryset.aggregate(**aggregates)
+    grouped = {
+        field: {str(label): row[f"{field}__{value}"] for value, label in choices}
+        for field, choices in groupings.items()
+    }
+    return grouped, {name: row[name] for name in extra}
 
 
 def case_figures(support_point, period):
-    """Counts and durations for the questions that came in during ``period``."""
+    """Counts and durations for the questions that came in during ``period``.
+
+    The questions of the period are read once for all their categories, the questions closed in
+    the period once for theirs; themes, support, referrals and minutes are one grouped query each
+    over the child table joined to the period's questions; each percentile picks one row.
+    """
     cases = cases_in(support_point, period)
     start, end = period.bounds()
+    in_period = {
+        "case__support_point": support_point,
+        "case__created_at__gte": start,
+        "case__created_at__lt": end,
+    }
     closed = Case.objects.filter(support_point=support_point, closed_at__gte=start, closed_at__lt=end)
+    grouped, totals = _counts_in_one_pass(
+        cases,
+        PARTITIONS,
+        {
+            "total": Count("pk"),
+            "urgent": Count("pk", filter=Q(urgent=True)),
+            "with_contact": Count("pk", filter=Q(first_contact_at__isnull=False)),
+        },
+    )
+    outcomes, closed_totals = _counts_in_one_pass(
+        closed, {"outcome": Outcome.choices}, {"closed": Count("pk")}
+    )
     to_first = ExpressionWrapper(F("first_contact_at") - F("created_at"), output_field=DurationField())
     to_close = ExpressionWrapper(F("closed_at") - F("created_at"), output_field=DurationField())
     with_contact = cases.filter(first_contact_at__isnull=False)
-    first_median, first_n = _percentile(with_contact, to_first, 0.5)
-    first_p90, _n = _percentile(with_contact, to_first, 0.9)
-    close_median, close_n = _percentile(closed, to_close, 0.5)
-    close_p90, _n = _percentile(closed, to_close, 0.9)
-    through = Case.themes.through.objects.filter(case__in=cases)
+    first_n, close_n = totals["with_contact"], closed_totals["closed"]
     return {
-        "total": cases.count(),
-        "themes": _grouped(through, "theme__name"),
-        "requester_kind": _grouped(cases, "requester_kind", RequesterKind.choices),
-        "age_group": _grouped(cases, "age_group", AgeGroup.choices),
-        "school_type": _grouped(cases, "school_type", CaseSchoolType.choices),
-        "channel": _grouped(cases, "channel", Channel.choices),
-        "support": _grouped(CaseSupport.objects.filter(case__in=cases), "kind", SupportKind.choices),
-        "referrals": _grouped(Referral.objects.filter(case__in=cases), "organisation__name"),
-        "outcomes": _grouped(closed.exclude(outcome=""), "outcome", Outcome.choices),
-        "closed": closed.count(),
-        "urgent": cases.filter(urgent=True).count(),
-        "minutes": Contact.objects.filter(case__in=cases).aggregate(total=Sum("minutes"))["total"] or 0,
-        "first_contact": {"median": first_median, "p90": first_p90, "n": first_n},
-        "closing": {"median": close_median, "p90": close_p90, "n": close_n},
+        "total": totals["total"],
+        **grouped,
+        "themes": _grouped(Case.themes.through.objects.filter(**in_period), "theme__name"),
+        "support": _grouped(CaseSupport.objects.filter(**in_period), "kind", SupportKind.choices),
+        "referrals": _grouped(Referral.objects.filter(**in_period), "organisation__name"),
+        "outcomes": outcomes["outcome"],
+        "closed": close_n,
+        "urgent": totals["urgent"],
+        "minutes": Contact.objects.filter(**in_period).aggregate(total=Sum("minutes"))["total"] or 0,
+        "first_contact": {
+            "median": _pick(with_contact, to_first, first_n, 0.5),
+            "p90": _pick(with_contact, to_first, first_n, 0.9),
+            "n": first_n,
+        },
+        "closing": {
+            "median": _pick(closed, to_close, close_n, 0.5),
+            "p90": _pick(closed, to_close, close_n, 0.9),
+            "n": close_n,
+        },
     }
 
 

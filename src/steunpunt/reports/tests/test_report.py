@@ -172,3 +172,28 @@ def test_a_period_can_be_chosen_and_bad_dates_get_a_dutch_message(staff_client, 
     assert client.get(reverse("reports_download", args=["csv"]), {"tabel": "999"}).status_code == 404
     assert client.get(reverse("reports_download", args=["csv"]), {"tabel": "x"}).status_code == 404
     assert client.get(reverse("reports_download", args=["doc"])).status_code == 404
+
+
+def test_the_report_takes_a_fixed_number_of_grouped_queries_whatever_the_number_of_questions(world):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from steunpunt.reports.build import build_report
+    from steunpunt.reports.periods import period_from
+
+    own, _other = world
+    period, _code, _error = period_from({})
+
+    def statements():
+        with CaptureQueriesContext(connection) as queries:
+            build_report(own, period)
+        return len(queries)
+
+    CaseFactory(support_point=own)
+    few = statements()
+    for _ in range(20):
+        case = CaseFactory(support_point=own)
+        case_transition(case=case, to="closed", by=None, outcome="solved")
+    # Only the percentile picks of closing come in (a group of 0 needs no pick): not one per question.
+    assert statements() == few + 2
+    assert few <= 30

@@ -88,6 +88,8 @@ class Case(models.Model):
         indexes = [
             models.Index(fields=["support_point", "status", "created_at"]),
             models.Index(fields=["support_point", "assigned_to", "status"]),
+            # The board report counts the questions closed in a period.
+            models.Index(fields=["support_point", "closed_at"]),
         ]
 
     def __str__(self):
