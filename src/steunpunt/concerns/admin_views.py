@@ -7,8 +7,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from steunpunt.tenants.models import SupportPoint
 from steunpunt.tenants.policy import Action, can, support_point_ids_for
+from steunpunt.tenants.selectors import chosen_support_point, support_points_for
 
 from .forms import ConcernForm, PublishForm, TransitionForm
 from .models import ConcernStatus
@@ -45,12 +45,8 @@ def concern_list(request):
 
 @require_http_methods(["GET", "POST"])
 def concern_add(request):
-    support_points = SupportPoint.objects.filter(
-        pk__in=support_point_ids_for(request.user, Action.CONCERN_MANAGE)
-    )
-    support_point = (
-        support_points.filter(pk=request.POST.get("support_point") or 0).first() or support_points.first()
-    )
+    support_points = support_points_for(request.user, Action.CONCERN_MANAGE)
+    support_point = chosen_support_point(support_points, request.POST.get("support_point"))
     if support_point is None:
         raise Http404
     form = ConcernForm(request.POST or None, linkable=linkable_cases(support_point, request.user))

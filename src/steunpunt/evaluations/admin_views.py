@@ -7,8 +7,8 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from steunpunt.tenants.models import SupportPoint
-from steunpunt.tenants.policy import Action, support_point_ids_for
+from steunpunt.tenants.policy import Action
+from steunpunt.tenants.selectors import support_points_for
 
 from .forms import QuestionFormSet
 from .models import Audience, Invitation, QuestionKind, Response
@@ -16,10 +16,10 @@ from .services import current_questionnaire, questionnaire_save
 
 
 def _support_points(user):
-    ids = support_point_ids_for(user, Action.EVALUATION_MANAGE)
-    if not ids:
+    support_points = support_points_for(user, Action.EVALUATION_MANAGE)
+    if not support_points.exists():
         raise Http404
-    return SupportPoint.objects.filter(pk__in=ids)
+    return support_points
 
 
 @require_GET

@@ -54,7 +54,7 @@ def _case_data(case):
         ],
         "consultation_bookings": [
             {"at": booking.slot.starts_at, "status": booking.get_status_display(), "topic": booking.topic}
-            for booking in case.consultation_bookings.select_related("slot")
+            for booking in case.consultation_bookings.all()
         ],
         "referrals": [
             {
@@ -62,14 +62,20 @@ def _case_data(case):
                 "outcome": referral.get_outcome_display(),
                 "note": referral.note,
             }
-            for referral in case.referrals.select_related("organisation")
+            for referral in case.referrals.all()
         ],
     }
 
 
 def requester_export_data(case):
     """Return a dict with everything about the requester of ``case`` at its steunpunt."""
-    cases = requester_cases(case).select_related("school", "support_point").prefetch_related("themes")
+    cases = (
+        requester_cases(case)
+        .select_related("school", "support_point")
+        .prefetch_related(
+            "themes", "messages", "contacts", "referrals__organisation", "consultation_bookings__slot"
+        )
+    )
     return {
         "steunpunt": case.support_point.name,
         "exported_at": timezone.now(),

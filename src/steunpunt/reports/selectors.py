@@ -1,7 +1,7 @@
-from steunpunt.tenants.models import SupportPoint
-from steunpunt.tenants.policy import Action, support_point_ids_for
+from steunpunt.tenants.policy import Action
+from steunpunt.tenants.selectors import support_points_for
 
 
 def report_support_points(user):
     """The steunpunten whose reports ``user`` may read: coordinators and the board of their own steunpunt."""
-    return SupportPoint.objects.filter(pk__in=support_point_ids_for(user, Action.REPORT_VIEW))
+    return support_points_for(user, Action.REPORT_VIEW)

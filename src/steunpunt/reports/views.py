@@ -5,6 +5,8 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from steunpunt.tenants.selectors import chosen_support_point
+
 from .build import build_report, export_tables
 from .exports import csv_of, pdf_of, xlsx_of
 from .periods import period_from, presets
@@ -15,9 +17,7 @@ def _report(request):
     support_points = report_support_points(request.user)
     if not support_points.exists():
         raise Http404
-    support_point = (
-        support_points.filter(pk=request.GET.get("steunpunt") or 0).first() or support_points.first()
-    )
+    support_point = chosen_support_point(support_points, request.GET.get("steunpunt"))
     period, code, error = period_from(request.GET)
     return build_report(support_point, period), support_points, code, error
 

@@ -21,6 +21,7 @@ from steunpunt.privacy.retention import requester_cases, requester_erase
 from steunpunt.privacy.services import audit
 from steunpunt.socialmap.models import Organisation
 from steunpunt.tenants.policy import CASE_ACTIONS, Action, support_point_ids_for
+from steunpunt.tenants.selectors import chosen_support_point
 
 from .forms import (
     AssignForm,
@@ -140,10 +141,9 @@ def case_create(request):
     if not support_points.exists():
         raise Http404
     form = StaffCaseForm(request.POST or None)
-    chosen = support_points.filter(
-        pk=request.POST.get("support_point") or request.GET.get("steunpunt")
-    ).first()
-    chosen = chosen or support_points.first()
+    chosen = chosen_support_point(
+        support_points, request.POST.get("support_point") or request.GET.get("steunpunt")
+    )
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         case = case_submit(

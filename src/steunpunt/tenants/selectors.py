@@ -13,6 +13,16 @@ def support_points_for(user, action=Action.ACCESS_BACK_OFFICE):
     return SupportPoint.objects.filter(pk__in=support_point_ids_for(user, action))
 
 
+def chosen_support_point(support_points, value):
+    """Return the steunpunt numbered ``value`` among ``support_points`` (a scoped queryset), else the
+    first of them; an odd ``value`` from a form or address counts as no choice, never as an error."""
+    try:
+        chosen = support_points.filter(pk=int(value)).first() if value else None
+    except (TypeError, ValueError):
+        chosen = None
+    return chosen or support_points.first()
+
+
 def public_support_points():
     """Return every steunpunt of the installation with its site, for the public index."""
     return SupportPoint.objects.select_related("site").prefetch_related("partnerships")

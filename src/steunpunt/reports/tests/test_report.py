@@ -197,3 +197,11 @@ def test_the_report_takes_a_fixed_number_of_grouped_queries_whatever_the_number_
     # Only the percentile picks of closing come in (a group of 0 needs no pick): not one per question.
     assert statements() == few + 2
     assert few <= 30
+
+
+def test_an_odd_steunpunt_number_in_the_address_shows_the_own_report(staff_client, world):
+    own, _other = world
+    client = staff_client(MembershipFactory(support_point=own, role=Role.COORDINATOR).user)
+    for odd in ("abc", "-1", "99999999999999999999", ""):
+        response = client.get(reverse("reports_report"), {"steunpunt": odd})
+        assert response.status_code == 200 and response.context["report"].support_point == own

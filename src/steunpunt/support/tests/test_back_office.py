@@ -191,3 +191,11 @@ def test_the_outcome_of_a_referral_is_recorded(staff_client, consultant):
     referral.refresh_from_db()
     assert referral.outcome == "arrived"
     assert "Daar aangekomen" in client.get(reverse("support_case", args=[case.pk])).content.decode()
+
+
+def test_an_odd_steunpunt_number_in_the_new_question_form_uses_the_own_steunpunt(staff_client, consultant):
+    client = staff_client(consultant)
+    assert client.get(reverse("support_case_create"), {"steunpunt": "abc"}).status_code == 200
+    response = client.post(reverse("support_case_create"), {**_intake(), "support_point": "x"})
+    assert response.status_code == 302
+    assert Case.objects.get().support_point == consultant.memberships.get().support_point
