@@ -1,17 +1,34 @@
 """The raw figures of a board report, computed in the database with grouped queries.
 
 Nothing here loads cases into Python: every function returns counts per category, a few
-aggregates, or a value picked by the database (percentiles through ORDER BY … OFFSET, which works
+aggregates, or a value picked by the database (percentiles through a numbered window, which works
 on SQLite and PostgreSQL alike). These raw numbers never leave the server: :mod:`.build` passes
 every count through small-cell suppression before anything is shown or exported.
 """
 
-from django.db.models import Count, DurationField, ExpressionWrapper, F, Q, Sum
+import itertools
+
+from django.db.models import Case as DjCase
+from django.db.models import (
+    Count,
+    DurationField,
+    ExpressionWrapper,
+    F,
+    IntegerField,
+    Q,
+    Sum,
+    Value,
+    When,
+    Window,
+)
 from django.db.models.fields.json import KT
+from django.db.models.functions import RowNumber
+from django.db.models.lookups import GreaterThanOrEqual, LessThan
 
 from steunpunt.concerns.models import Concern, ConcernStatus
 from steunpunt.evaluations.models import Invitation, QuestionKind, Questionnaire, Response
 from steunpunt.information.models import ArticleFeedback, ArticleView, SearchCount
+from steunpunt.reports.periods import Period
 from steunpunt.support.models import (
     AgeGroup,
     Case,
@@ -38,20 +55,6 @@ def cases_in(support_point, period):
     return Case.objects.filter(support_point=support_point, created_at__gte=start, created_at__lt=end)
 
 
-def _pick(queryset, expression, n, fraction):
-    """The value at ``fraction`` (nearest rank) of ``expression`` over the ``n`` rows of ``queryset``,
-    picked by SQL (ORDER BY … OFFSET): one row comes back, whatever ``n``."""
-    if not n:
-        return None
-    index = max(0, min(n - 1, round(fraction * (n - 1))))
-    value = (
-        queryset.annotate(value=expression)
-        .order_by("value")
-        .values_list("value", flat=True)[index : index + 1]
-    )
-    return next(iter(value), None)
-
-
 PARTITIONS = {
     "requester_kind": RequesterKind.choices,
     "age_group": AgeGroup.choices,
@@ -59,76 +62,149 @@ PARTITIONS = {
     "channel": Channel.choices,
 }
 
+# Percentiles by the nearest-rank method (as PostgreSQL's percentile_disc): the value at rank
+# ceil(p · n) of the n values in order, written as the fraction p = a / b so that the database can
+# pick the row with integers only: b · rank ≥ a · n and b · (rank − 1) < a · n.
+PERCENTILES = {"median": (1, 2), "p90": (9, 10)}
 
-def _counts_in_one_pass(queryset, groupings, extra):
-    """Count every category of every grouping, and ``extra``, in one statement over ``queryset``.
 
-    Returns ``({grouping: {label: count}}, {name: count})``.
+def _within(field, period):
+    start, end = period.bounds()
+    return Q(**{f"{field}__gte": start, f"{field}__lt": end})
+
+
+def _span(field, periods):
+    return _within(field, Period(min(p.start for p in periods), max(p.end for p in periods)))
+
+
+def _bucket(field, periods):
+    """The index of the period that ``field`` falls in (the periods do not overlap)."""
+    return DjCase(
+        *(When(_within(field, period), then=Value(index)) for index, period in enumerate(periods)),
+        output_field=IntegerField(),
+    )
+
+
+def _check_disjoint(periods):
+    ordered = sorted(periods, key=lambda period: period.start)
+    if any(later.start < earlier.end for earlier, later in itertools.pairwise(ordered)):
+        raise ValueError("The periods of one report must not overlap.")
+
+
+def _counts(support_point, periods):
+    """Every count of every period's questions and closed questions: one statement over the cases."""
+    aggregates = {}
+    for index, period in enumerate(periods):
+        created, closed = _within("created_at", period), _within("closed_at", period)
+        aggregates[f"{index}:total"] = Count("pk", filter=created)
+        aggregates[f"{index}:urgent"] = Count("pk", filter=created & Q(urgent=True))
+        aggregates[f"{index}:with_contact"] = Count("pk", filter=created & Q(first_contact_at__isnull=False))
+        aggregates[f"{index}:closed"] = Count("pk", filter=closed)
+        for field, choices in (*PARTITIONS.items(), ("outcome", Outcome.choices)):
+            moment = closed if field == "outcome" else created
+            for value, _label in choices:
+                aggregates[f"{index}:{field}:{value}"] = Count("pk", filter=moment & Q(**{field: value}))
+    row = Case.objects.filter(
+        Q(support_point=support_point), _span("created_at", periods) | _span("closed_at", periods)
+    ).aggregate(**aggregates)
+    figures = []
+    for index in range(len(periods)):
+        figure = {name: row[f"{index}:{name}"] for name in ("total", "urgent", "with_contact", "closed")}
+        for field, choices in (*PARTITIONS.items(), ("outcome", Outcome.choices)):
+            key = "outcomes" if field == "outcome" else field
+            figure[key] = {str(label): row[f"{index}:{field}:{value}"] for value, label in choices}
+        figures.append(figure)
+    return figures
+
+
+def _per_period(model, support_point, periods, key, value=None):
+    """``[{key: value}]`` per period for a child table of the cases (counts unless ``value``), grouped
+    by period and key in one statement over the child table joined to the periods' questions."""
+    rows = (
+        model.objects.filter(_span("case__created_at", periods), case__support_point=support_point)
+        .annotate(period=_bucket("case__created_at", periods), key=F(key) if key else Value(""))
+        .order_by()
+        .values_list("period", "key")
+        .annotate(n=value or Count("pk"))
+    )
+    figures = [{} for _period in periods]
+    for period, name, n in rows:
+        if period is not None and name not in (None, ""):
+            figures[period][str(name)] = n
+        elif period is not None and not key:
+            figures[period][""] = n
+    return figures
+
+
+def _percentiles(queryset, moment, duration, periods):
+    """Median and 90th percentile of ``duration`` per period of ``moment``: one statement that
+    numbers the rows of each period in order and hands back only the picked ones."""
+    ranked = (
+        queryset.filter(_span(moment, periods))
+        .annotate(period=_bucket(moment, periods), value=duration)
+        .annotate(
+            rank=Window(RowNumber(), partition_by=[F("period")], order_by=[F("value").asc(), F("pk").asc()]),
+            n=Window(Count("pk"), partition_by=[F("period")]),
+        )
+    )
+    picked = Q()
+    for a, b in PERCENTILES.values():
+        at_or_past = GreaterThanOrEqual(F("rank") * b, F("n") * a)
+        picked |= Q(at_or_past) & Q(LessThan((F("rank") - 1) * b, F("n") * a))
+    figures = [dict.fromkeys((*PERCENTILES, "n")) | {"n": 0} for _period in periods]
+    for period, rank, n, value in ranked.filter(picked).values_list("period", "rank", "n", "value"):
+        figures[period]["n"] = n
+        for name, (a, b) in PERCENTILES.items():
+            if b * rank >= a * n and b * (rank - 1) < a * n:
+                figures[period][name] = value
+    return figures
+
+
+def case_figures_for(support_point, periods):
+    """Counts and durations for the questions that came in during each of ``periods`` (which must
+    not overlap), as one dict per period.
+
+    Seven statements, whatever the number of periods or questions: one reads the cases once for
+    every count of every period; themes, support, referrals and minutes are one grouped query each
+    over the child table joined to the periods' questions; the percentiles of time to first contact
+    and to closing are one windowed query each. Nothing is loaded per question.
     """
-    aggregates = dict(extra)
-    for field, choices in groupings.items():
-        for value, _label in choices:
-            aggregates[f"{field}__{value}"] = Count("pk", filter=Q(**{field: value}))
-    row = queryset.aggregate(**aggregates)
-    grouped = {
-        field: {str(label): row[f"{field}__{value}"] for value, label in choices}
-        for field, choices in groupings.items()
+    periods = list(periods)
+    _check_disjoint(periods)
+    figures = _counts(support_point, periods)
+    children = {
+        "themes": _per_period(Case.themes.through, support_point, periods, "theme__name"),
+        "support": _per_period(CaseSupport, support_point, periods, "kind"),
+        "referrals": _per_period(Referral, support_point, periods, "organisation__name"),
+        "minutes": _per_period(Contact, support_point, periods, None, Sum("minutes")),
     }
-    return grouped, {name: row[name] for name in extra}
+    first_contact = _percentiles(
+        Case.objects.filter(support_point=support_point, first_contact_at__isnull=False),
+        "created_at",
+        ExpressionWrapper(F("first_contact_at") - F("created_at"), output_field=DurationField()),
+        periods,
+    )
+    closing = _percentiles(
+        Case.objects.filter(support_point=support_point, closed_at__isnull=False),
+        "closed_at",
+        ExpressionWrapper(F("closed_at") - F("created_at"), output_field=DurationField()),
+        periods,
+    )
+    for index, figure in enumerate(figures):
+        figure["themes"] = children["themes"][index]
+        figure["support"] = {
+            str(label): children["support"][index].get(value, 0) for value, label in SupportKind.choices
+        }
+        figure["referrals"] = children["referrals"][index]
+        figure["minutes"] = children["minutes"][index].get("") or 0
+        figure["first_contact"] = first_contact[index]
+        figure["closing"] = closing[index]
+    return figures
 
 
 def case_figures(support_point, period):
-    """Counts and durations for the questions that came in during ``period``.
-
-    The questions of the period are read once for all their categories, the questions closed in
-    the period once for theirs; themes, support, referrals and minutes are one grouped query each
-    over the child table joined to the period's questions; each percentile picks one row.
-    """
-    cases = cases_in(support_point, period)
-    start, end = period.bounds()
-    in_period = {
-        "case__support_point": support_point,
-        "case__created_at__gte": start,
-        "case__created_at__lt": end,
-    }
-    closed = Case.objects.filter(support_point=support_point, closed_at__gte=start, closed_at__lt=end)
-    grouped, totals = _counts_in_one_pass(
-        cases,
-        PARTITIONS,
-        {
-            "total": Count("pk"),
-            "urgent": Count("pk", filter=Q(urgent=True)),
-            "with_contact": Count("pk", filter=Q(first_contact_at__isnull=False)),
-        },
-    )
-    outcomes, closed_totals = _counts_in_one_pass(
-        closed, {"outcome": Outcome.choices}, {"closed": Count("pk")}
-    )
-    to_first = ExpressionWrapper(F("first_contact_at") - F("created_at"), output_field=DurationField())
-    to_close = ExpressionWrapper(F("closed_at") - F("created_at"), output_field=DurationField())
-    with_contact = cases.filter(first_contact_at__isnull=False)
-    first_n, close_n = totals["with_contact"], closed_totals["closed"]
-    return {
-        "total": totals["total"],
-        **grouped,
-        "themes": _grouped(Case.themes.through.objects.filter(**in_period), "theme__name"),
-        "support": _grouped(CaseSupport.objects.filter(**in_period), "kind", SupportKind.choices),
-        "referrals": _grouped(Referral.objects.filter(**in_period), "organisation__name"),
-        "outcomes": outcomes["outcome"],
-        "closed": close_n,
-        "urgent": totals["urgent"],
-        "minutes": Contact.objects.filter(**in_period).aggregate(total=Sum("minutes"))["total"] or 0,
-        "first_contact": {
-            "median": _pick(with_contact, to_first, first_n, 0.5),
-            "p90": _pick(with_contact, to_first, first_n, 0.9),
-            "n": first_n,
-        },
-        "closing": {
-            "median": _pick(closed, to_close, close_n, 0.5),
-            "p90": _pick(closed, to_close, close_n, 0.9),
-            "n": close_n,
-        },
-    }
+    """Counts and durations for the questions that came in during ``period``."""
+    return case_figures_for(support_point, [period])[0]
 
 
 def evaluation_figures(support_point, period):

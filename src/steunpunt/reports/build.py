@@ -142,10 +142,7 @@ def build_report(support_point, period):
     """Return the :class:`Report` of ``support_point`` for ``period``, beside the period before."""
     threshold = support_point.report_threshold
     previous = period.previous()
-    now, before = (
-        aggregates.case_figures(support_point, period),
-        aggregates.case_figures(support_point, previous),
-    )
+    now, before = aggregates.case_figures_for(support_point, [period, previous])
     totals = (_count_cell(now["total"], threshold), _count_cell(before["total"], threshold))
     headline = [
         Row(_("Questions"), *totals),

@@ -187,16 +187,61 @@ def test_the_report_takes_a_fixed_number_of_grouped_queries_whatever_the_number_
     def statements():
         with CaptureQueriesContext(connection) as queries:
             build_report(own, period)
-        return len(queries)
+        reading_cases = [query for query in queries if '"support_case"' in query["sql"]]
+        return len(queries), len(reading_cases)
 
     CaseFactory(support_point=own)
     few = statements()
     for _ in range(20):
         case = CaseFactory(support_point=own)
         case_transition(case=case, to="closed", by=None, outcome="solved")
-    # Only the percentile picks of closing come in (a group of 0 needs no pick): not one per question.
-    assert statements() == few + 2
-    assert few <= 30
+    assert statements() == few
+    total, reading_cases = few
+    # Both periods: one pass over the cases for every count, one grouped query per child table
+    # (themes, support, referrals, contact minutes), one windowed query per duration.
+    assert reading_cases == 7
+    assert total <= 25
+
+
+def test_durations_are_the_nearest_rank_median_and_90th_percentile_of_each_period(world):
+    import datetime
+    import math
+
+    from django.utils import timezone
+
+    from steunpunt.reports.aggregates import case_figures_for
+    from steunpunt.reports.periods import Period
+    from steunpunt.support.models import Case
+
+    own, _other = world
+    today = timezone.localdate()
+    this_month = today.replace(day=1)
+    last_month = (this_month - datetime.timedelta(days=1)).replace(day=1)
+    periods = [Period(this_month, today + datetime.timedelta(days=1)), Period(last_month, this_month)]
+    planted = {0: [3, 1, 7, 2, 9, 4, 6], 1: [5, 2, 8, 8, 1, 3, 10, 4, 6, 2]}
+    for index, hours in planted.items():
+        start, _end = periods[index].bounds()
+        for n, hour in enumerate(hours):
+            created = start + datetime.timedelta(minutes=n)
+            case = CaseFactory(support_point=own)
+            Case.objects.filter(pk=case.pk).update(
+                created_at=created,
+                first_contact_at=created + datetime.timedelta(hours=hour),
+                closed_at=created + datetime.timedelta(hours=2 * hour),
+            )
+
+    def nearest_rank(values, fraction):
+        return sorted(values)[math.ceil(fraction * len(values)) - 1]
+
+    figures = case_figures_for(own, periods)
+    for index, hours in planted.items():
+        for key, factor in (("first_contact", 1), ("closing", 2)):
+            durations = figures[index][key]
+            assert durations["n"] == len(hours)
+            assert durations["median"] == datetime.timedelta(hours=factor * nearest_rank(hours, 0.5))
+            assert durations["p90"] == datetime.timedelta(hours=factor * nearest_rank(hours, 0.9))
+    with pytest.raises(ValueError):
+        case_figures_for(own, [periods[0], Period(last_month, today)])
 
 
 def test_an_odd_steunpunt_number_in_the_address_shows_the_own_report(staff_client, world):
