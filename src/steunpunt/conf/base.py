@@ -34,6 +34,8 @@ INSTALLED_APPS = [
     "steunpunt.concerns",
     "steunpunt.evaluations",
     "steunpunt.reports",
+    "steunpunt.development",
+    "steunpunt.ambitions",
     "steunpunt.demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.routable_page",
