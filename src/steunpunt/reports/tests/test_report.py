@@ -187,7 +187,7 @@ def test_the_report_takes_a_fixed_number_of_grouped_queries_whatever_the_number_
     def statements():
         with CaptureQueriesContext(connection) as queries:
             build_report(own, period)
-        reading_cases = [query for query in queries if '"support_case"' in query["sql"]]
+        reading_cases = [query for query in queries if re.search(r"\bsupport_case\b", query["sql"])]
         return len(queries), len(reading_cases)
 
     CaseFactory(support_point=own)
@@ -197,9 +197,10 @@ def test_the_report_takes_a_fixed_number_of_grouped_queries_whatever_the_number_
         case_transition(case=case, to="closed", by=None, outcome="solved")
     assert statements() == few
     total, reading_cases = few
-    # Both periods: one pass over the cases for every count, one grouped query per child table
-    # (themes, support, referrals, contact minutes), one windowed query per duration.
-    assert reading_cases == 7
+    # Both periods. PostgreSQL: one pass over the cases. Elsewhere: one pass for every count, one
+    # grouped query per child table (themes, support, referrals, contact minutes), one windowed query
+    # per duration.
+    assert reading_cases == (1 if connection.vendor == "postgresql" else 7)
     assert total <= 25
 
 
