@@ -7,6 +7,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from steunpunt.accounts import urls as accounts_urls
 from steunpunt.concerns.views import what_we_heard
 from steunpunt.consultations import views as consultations
+from steunpunt.core.health import health
 from steunpunt.evaluations.views import answer as evaluation_answer
 from steunpunt.information.views import article_feedback
 from steunpunt.meetings import views as meetings
@@ -21,6 +22,7 @@ urlpatterns = [
     path("beveiliging/", include(accounts_urls)),
     path("documenten/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),
+    path("health/", health, name="health"),
     path("huisstijl.css", brand_css, name="brand_css"),
     path("reactie/<slug:slug>/", article_feedback, name="article_feedback"),
     path("hulp-in-de-buurt/", social_map, name="social_map"),

@@ -16,6 +16,9 @@ def is_back_office(path):
     return path.startswith(BACK_OFFICE_PREFIXES)
 
 
+HEALTH_PATH = "/health/"
+
+
 class KnownHostMiddleware:
     """Attach the steunpunt of the request's host; unknown hosts get the Dutch 404.
 
@@ -43,8 +46,11 @@ class KnownHostMiddleware:
         return support_point
 
     def __call__(self, request):
-        hostname = request.get_host().split(":")[0].lower()
         request.support_point = None
+        if request.path == HEALTH_PATH:
+            # Monitoring asks by address; the health check must answer even without a database.
+            return self.get_response(request)
+        hostname = request.get_host().split(":")[0].lower()
         support_point = self._support_point(hostname)
         if support_point is not None:
             request.support_point = support_point
