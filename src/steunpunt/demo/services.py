@@ -13,9 +13,11 @@ from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from steunpunt.accounts.totp import base32_secret
+from steunpunt.ambitions.demo import load_demo as ambitions_demo
 from steunpunt.concerns.models import Severity
 from steunpunt.concerns.services import concern_create, concern_publish
 from steunpunt.consultations.services import slot_create
+from steunpunt.development.demo import load_demo as development_demo
 from steunpunt.information.models import Theme
 from steunpunt.information.services import library_ensure
 from steunpunt.information.starter import load_starter_articles, load_starter_glossary, load_starter_synonyms
@@ -132,6 +134,8 @@ def load_demo_data(*, port=8000):
                 }
             )
         _demo_cases(support_point)
+        development_demo(support_point)
+        ambitions_demo(support_point)
     return logins
 
 
