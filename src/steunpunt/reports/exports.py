@@ -47,3 +47,10 @@ def pdf_of(report, request):
 
     html = render_to_string("reports/report_print.html", {"report": report, "print": True}, request=request)
     return HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf()
+
+
+def annual_pdf_of(annual, request):
+    from weasyprint import HTML
+
+    html = render_to_string("reports/annual/print.html", {"annual": annual, "print": True}, request=request)
+    return HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf()

@@ -2,13 +2,15 @@
 
 from django.http import Http404, HttpResponse
 from django.template.response import TemplateResponse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from steunpunt.tenants.selectors import chosen_support_point
 
+from .annual import build_annual_report
 from .build import build_report, export_tables
-from .exports import csv_of, pdf_of, xlsx_of
+from .exports import annual_pdf_of, csv_of, pdf_of, xlsx_of
 from .periods import period_from, presets
 from .selectors import report_support_points
 
@@ -66,4 +68,45 @@ def report_download(request, kind):
         response["Content-Disposition"] = f'attachment; filename="{name}-{index + 1}.csv"'
     else:
         raise Http404
+    return response
+
+
+def _annual(request):
+    support_points = report_support_points(request.user)
+    if not support_points.exists():
+        raise Http404
+    support_point = chosen_support_point(support_points, request.GET.get("steunpunt"))
+    params = request.GET
+    if not params.get("periode") and not params.get("van") and not params.get("tot"):
+        # An annual report is about last year unless another period is asked for.
+        params = {"periode": str(timezone.localdate().year - 1)}
+    period, code, error = period_from(params)
+    return build_annual_report(support_point, period), support_points, code, error
+
+
+@require_GET
+def annual_page(request):
+    annual, support_points, code, error = _annual(request)
+    return TemplateResponse(
+        request,
+        "reports/annual/page.html",
+        {
+            "page_title": _("Annual report"),
+            "header_icon": "doc-full",
+            "annual": annual,
+            "support_points": support_points,
+            "presets": presets(),
+            "code": code,
+            "error": error,
+            "query": request.GET.urlencode(),
+        },
+    )
+
+
+@require_GET
+def annual_download(request):
+    annual, _support_points, _code, _error = _annual(request)
+    name = f"jaarverslag-{annual.support_point.slug}-{annual.period.start:%Y%m%d}"
+    response = HttpResponse(annual_pdf_of(annual, request), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{name}.pdf"'
     return response
