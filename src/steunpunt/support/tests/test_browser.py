@@ -84,7 +84,8 @@ def test_a_parent_asks_a_consultant_answers_and_the_parent_replies(demo, live_se
     consultant.get_by_role("link", name=case.reference).click()
     assert "Mijn dochter van 10" in consultant.locator("main").inner_text()
     consultant.get_by_role("button", name="Versturen naar de vrager").click()
-    assert consultant.locator(".error-message").first.inner_text() == "Schrijf een bericht."
+    # Wait for the answer to the empty message (reading at once could catch the page before it came).
+    consultant.locator(".error-message").filter(has_text="Schrijf een bericht.").wait_for()
     consultant.locator("#id_body").fill("Dag, wat vervelend. Ik bel u morgen om 10 uur. Groet, de consulent")
     consultant.get_by_role("button", name="Versturen naar de vrager").click()
     assert "Ik bel u morgen om 10 uur" in consultant.locator("main").inner_text()
