@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 MANAGE := $(PY) manage.py
 
-.PHONY: run test lint check-migrations messages compilemessages worker system-packages clean
+.PHONY: run test lint check-migrations messages compilemessages worker worker-rq system-packages clean
 
 $(VENV)/.run-installed: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -47,6 +47,10 @@ messages: $(VENV)/.run-installed
 ## The task worker (django-tasks-db); `make run` starts one for you.
 worker: $(VENV)/.run-installed
 	$(MANAGE) db_worker
+
+## A task worker for TASK_BACKEND=rq (Redis at REDIS_URL), with the scheduler for delayed tasks.
+worker-rq: $(VENV)/.run-installed
+	$(MANAGE) rqworker default --job-class django_tasks_rq.Job --with-scheduler
 
 clean:
 	rm -rf $(VENV) var demo-logins.json

@@ -5,7 +5,7 @@ from pathlib import Path
 
 from django.utils.translation import gettext_lazy as _
 
-from .env import env_bool, env_cache, env_database, env_int, env_list, env_str, env_tasks
+from .env import env_bool, env_cache, env_database, env_int, env_list, env_rq_queues, env_str, env_tasks
 
 SRC_DIR = Path(__file__).resolve().parent.parent
 REPO_DIR = SRC_DIR.parent.parent
@@ -59,6 +59,8 @@ INSTALLED_APPS = [
     "csp",
     "django_tasks",
     "django_tasks_db",
+    "django_rq",
+    "django_tasks_rq",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -122,6 +124,7 @@ ARTICLE_VIEW_FLUSH_SECONDS = env_int("ARTICLE_VIEW_FLUSH_SECONDS", 30)
 # The same for browsers that sent no proof of work (no JavaScript): fewer, to keep software out.
 PUBLIC_FORM_RATE_UNVERIFIED = env_str("PUBLIC_FORM_RATE_UNVERIFIED", "5/h")
 TASKS = env_tasks()
+RQ_QUEUES = env_rq_queues()
 
 AUTHENTICATION_BACKENDS = [
     # Axes first: it refuses locked-out attempts before any password is checked.

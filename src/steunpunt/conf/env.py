@@ -88,12 +88,22 @@ def env_cache():
 
 
 def env_tasks():
-    """Return ``TASKS`` for ``TASK_BACKEND``: ``database`` (default) or ``immediate``."""
+    """Return ``TASKS`` for ``TASK_BACKEND``: ``database`` (default), ``rq`` (Redis, through
+    django-tasks-rq; the queue is in :func:`env_rq_queues`) or ``immediate``."""
     name = env_str("TASK_BACKEND", "database")
     backends = {
-        "database": "django_tasks_db.DatabaseBackend",
-        "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+        "database": {"BACKEND": "django_tasks_db.DatabaseBackend"},
+        "rq": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]},
+        "immediate": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
     }
     if name not in backends:
         raise ImproperlyConfigured(f"TASK_BACKEND must be one of {sorted(backends)}, not {name!r}.")
-    return {"default": {"BACKEND": backends[name]}}
+    return {"default": backends[name]}
+
+
+def env_rq_queues():
+    """Return ``RQ_QUEUES`` (django-rq) for the ``rq`` task backend, from ``REDIS_URL``."""
+    url = env_str("REDIS_URL", "redis://127.0.0.1:6379/0")
+    if not url.startswith(("redis://", "rediss://", "unix://")):
+        raise ImproperlyConfigured(f"REDIS_URL must start with redis://, rediss:// or unix://, not {url!r}.")
+    return {"default": {"URL": url, "DEFAULT_TIMEOUT": 600}}

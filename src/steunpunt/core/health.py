@@ -6,6 +6,7 @@ texts, and is never cached. Each check has a short time limit so that the endpoi
 even when a part hangs.
 """
 
+import datetime
 import smtplib
 import time
 import uuid
@@ -56,7 +57,16 @@ def check_queue():
     if backend == "django_tasks_rq.RQBackend":
         import django_rq
 
-        django_rq.get_connection(settings.TASKS["default"].get("QUEUES", ["default"])[0]).ping()
+        queue = django_rq.get_queue(settings.TASKS["default"].get("QUEUES", ["default"])[0])
+        queue.connection.ping()
+        oldest = queue.get_job_ids(0, 0)
+        job = queue.fetch_job(oldest[0]) if oldest else None
+        if job is not None and job.enqueued_at is not None:
+            enqueued = job.enqueued_at
+            if timezone.is_naive(enqueued):
+                enqueued = enqueued.replace(tzinfo=datetime.UTC)
+            if enqueued < timezone.now() - timedelta(minutes=BACKLOG_MINUTES):
+                raise RuntimeError("tasks wait too long")
         return "ok"
     return "ok (unchecked backend)"
 

@@ -6,6 +6,7 @@ mail is sent once even with several workers. When the mail server is down the ma
 queued and is tried again later with a growing pause.
 """
 
+import logging
 import smtplib
 from datetime import timedelta
 
@@ -15,6 +16,7 @@ from django.utils import timezone
 
 from .models import OutboxMail
 
+logger = logging.getLogger(__name__)
 MAX_PAUSE = timedelta(hours=1)
 
 
@@ -27,7 +29,12 @@ def mail_enqueue(*, to, subject, body, attachments=()):
     def send_soon():
         from .tasks import send_outbox
 
-        send_outbox.enqueue()
+        try:
+            send_outbox.enqueue()
+        except Exception:
+            # The mail waits in the outbox: the next enqueue, the worker's retry or `send_outbox`
+            # sends it. The person who asked must never see an error for this.
+            logger.warning("Could not queue the outbox; mail %s waits in the outbox.", mail.pk, exc_info=True)
 
     transaction.on_commit(send_soon)
     return mail

@@ -69,6 +69,7 @@ def test_without_database_url_the_default_is_sqlite(monkeypatch):
         ("X_INT", "ten", lambda: env.env_int("X_INT", 1)),
         ("TASK_BACKEND", "carrier-pigeon", env.env_tasks),
         ("CACHE_URL", "memcached://x", env.env_cache),
+        ("REDIS_URL", "http://127.0.0.1:6379", env.env_rq_queues),
     ],
 )
 def test_malformed_settings_stop_start_up_with_a_clear_message(monkeypatch, name, value, reader):
@@ -80,6 +81,13 @@ def test_malformed_settings_stop_start_up_with_a_clear_message(monkeypatch, name
 def test_task_backend_defaults_to_the_database(monkeypatch):
     monkeypatch.delenv("TASK_BACKEND", raising=False)
     assert env.env_tasks()["default"]["BACKEND"] == "django_tasks_db.DatabaseBackend"
+
+
+def test_the_rq_task_backend_uses_the_redis_of_redis_url(monkeypatch):
+    monkeypatch.setenv("TASK_BACKEND", "rq")
+    monkeypatch.setenv("REDIS_URL", "redis://redis.internal:6379/2")
+    assert env.env_tasks()["default"] == {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}
+    assert env.env_rq_queues()["default"]["URL"] == "redis://redis.internal:6379/2"
 
 
 def test_redis_cache_from_cache_url(monkeypatch):
