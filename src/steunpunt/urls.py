@@ -1,4 +1,5 @@
-from django.urls import include, path
+from django.http import Http404
+from django.urls import include, path, register_converter
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
@@ -7,6 +8,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from steunpunt.accounts import urls as accounts_urls
 from steunpunt.concerns.views import what_we_heard
 from steunpunt.consultations import views as consultations
+from steunpunt.core.converters import NotANumber
 from steunpunt.core.health import health
 from steunpunt.evaluations.views import answer as evaluation_answer
 from steunpunt.information.views import article_feedback
@@ -17,7 +19,18 @@ from steunpunt.socialmap.views import social_map
 from steunpunt.stories.views import stories
 from steunpunt.support import public_views as support
 
+register_converter(NotANumber, "notanumber")
+
+
+def not_found(request, **kwargs):
+    raise Http404
+
+
 urlpatterns = [
+    # Wagtail's choosers take any text as the number of a document or image and answer a 500 to one
+    # that is not a number; here such an address is simply not found.
+    path("admin/documents/chooser/chosen/<notanumber:pk>/", not_found),
+    path("admin/images/chooser/chosen/<notanumber:pk>/", not_found),
     path("admin/", include(wagtailadmin_urls)),
     path("beveiliging/", include(accounts_urls)),
     path("documenten/", include(wagtaildocs_urls)),
