@@ -8,6 +8,7 @@ never served after a change; :setting:`PAGE_CACHE_SECONDS` bounds the age of a p
 """
 
 import hashlib
+import secrets
 
 from django.conf import settings
 from django.core.cache import cache
@@ -21,12 +22,19 @@ def current_generation():
     return _generation()
 
 
+def _fresh():
+    # A generation that was never used before: after the cache was emptied (a restart, an eviction)
+    # counting again from 1 would make old keys and remembered host lookups look current.
+    return secrets.randbits(52)
+
+
 def _generation():
     generation = cache.get(GENERATION_KEY)
     if generation is None:
-        cache.add(GENERATION_KEY, 1, timeout=None)
-        generation = cache.get(GENERATION_KEY, 1)
-    return generation
+        cache.add(GENERATION_KEY, _fresh(), timeout=None)
+        generation = cache.get(GENERATION_KEY)
+    # Without a working cache every call is a new generation: nothing is remembered.
+    return generation if generation is not None else _fresh()
 
 
 def bump_generation(**kwargs):
@@ -34,7 +42,7 @@ def bump_generation(**kwargs):
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:
-        cache.set(GENERATION_KEY, 2, timeout=None)
+        cache.set(GENERATION_KEY, _fresh(), timeout=None)
 
 
 def _key(request):

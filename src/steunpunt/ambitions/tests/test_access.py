@@ -36,8 +36,8 @@ OTHER_ROLES = [
 
 @pytest.fixture
 def world(platform):
-    own = SupportPointFactory(partnership_codes=["PO9301"])
-    other = SupportPointFactory(partnership_codes=["PO9302"])
+    own = SupportPointFactory(partnership_codes=["PO8301"])
+    other = SupportPointFactory(partnership_codes=["PO8302"])
     ambition = AmbitionFactory(support_point=own, text="Ouders horen snel van ons")
     objects = {
         "ambition": ambition,

@@ -19,7 +19,7 @@ def _counts():
 
 
 def test_load_demo_is_idempotent_marked_and_valid(platform):
-    support_point = SupportPointFactory(partnership_codes=["PO9401", "VO9401"])
+    support_point = SupportPointFactory(partnership_codes=["PO8401", "VO8401"])
     load_demo(support_point)
     first = _counts()
     load_demo(support_point)

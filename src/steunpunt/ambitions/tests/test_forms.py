@@ -37,8 +37,8 @@ NASTY = [
 
 @pytest.fixture
 def world(platform):
-    own = SupportPointFactory(partnership_codes=["PO9201", "VO9201"])
-    other = SupportPointFactory(partnership_codes=["PO9202"])
+    own = SupportPointFactory(partnership_codes=["PO8201", "VO8201"])
+    other = SupportPointFactory(partnership_codes=["PO8202"])
     return own, other
 
 

@@ -33,7 +33,7 @@ def at(*args):
 
 @pytest.fixture
 def world(platform):
-    own = SupportPointFactory(partnership_codes=["PO9101", "VO9101"])
+    own = SupportPointFactory(partnership_codes=["PO8101", "VO8101"])
     other = SupportPointFactory()
     return own, other
 
@@ -193,12 +193,12 @@ def test_questions_per_1000_pupils_uses_the_school_year_the_period_ends_in(world
     empty = measures.questions_per_pupils(own, Q1_2025)
     assert empty.value is None
     assert (
-        empty.note == "Vul de leerlingaantallen in voor schooljaar 2024-2025 (ontbreekt voor PO9101, VO9101)."
+        empty.note == "Vul de leerlingaantallen in voor schooljaar 2024-2025 (ontbreekt voor PO8101, VO8101)."
     )
     PupilCount.objects.create(partnership=po, school_year=2024, pupils=12000)
     PupilCount.objects.create(partnership=po, school_year=2025, pupils=99999)
     partial = measures.questions_per_pupils(own, Q1_2025)
-    assert partial.value is None and "ontbreekt voor VO9101" in partial.note
+    assert partial.value is None and "ontbreekt voor VO8101" in partial.note
     PupilCount.objects.create(partnership=vo, school_year=2024, pupils=8000)
     # 31 March 2025 lies in school year 2024-2025: 6 questions per 20,000 pupils = 0.30 per 1,000.
     measurement = measures.questions_per_pupils(own, Q1_2025)

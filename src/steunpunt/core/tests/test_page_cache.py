@@ -53,3 +53,28 @@ def test_a_visitor_with_a_session_gets_a_freshly_built_page(client, site):
     client.get("/informatie/thuiszitten/", **HOST)
     client.cookies["sessionid"] = "abc"
     assert "X-Page-Cache" not in client.get("/informatie/thuiszitten/", **HOST)
+
+
+def test_after_the_cache_is_emptied_a_host_is_looked_up_again(client, platform):
+    # The host lookup is remembered per generation; an emptied cache (a restart of Redis, or a test
+    # that clears it) must never bring back an old generation and with it a steunpunt that is gone.
+    SupportPointFactory(hostname="noord.localhost", name="Steunpunt Eerst")
+    cache.clear()
+    assert "Steunpunt Eerst" in client.get("/", **HOST).content.decode()
+    from steunpunt.tenants.models import SupportPoint
+
+    SupportPoint.objects.filter(site__hostname="noord.localhost").update(name="Steunpunt Daarna")
+    cache.clear()  # a change without signals (as a restore or a flush), then the cache is emptied
+    assert "Steunpunt Daarna" in client.get("/", **HOST).content.decode()
+
+
+def test_an_emptied_cache_never_repeats_a_generation():
+    from steunpunt.core.page_cache import bump_generation, current_generation
+
+    seen = set()
+    for _ in range(5):
+        cache.clear()
+        seen.add(current_generation())
+        bump_generation()
+        seen.add(current_generation())
+    assert len(seen) == 10
