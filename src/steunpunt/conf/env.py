@@ -62,6 +62,9 @@ def env_database(default_sqlite_path):
         config = dj_database_url.parse(url, conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 60))
         if config["ENGINE"] == "django.db.backends.postgresql":
             config["CONN_HEALTH_CHECKS"] = True
+            # A database host that does not answer at all (not even a refusal) would otherwise keep a
+            # request waiting for minutes; after this many seconds the visitor gets the 503 page.
+            config.setdefault("OPTIONS", {})["connect_timeout"] = env_int("DATABASE_CONNECT_TIMEOUT", 3)
         return config
     return {
         "ENGINE": "django.db.backends.sqlite3",

@@ -19,7 +19,7 @@ import os
 import secrets
 import shutil
 import sqlite3
-import subprocess
+import subprocess  # nosec B404  # pg_dump and psql with fixed argument lists
 import tarfile
 import tempfile
 from pathlib import Path
@@ -73,7 +73,7 @@ def fingerprint_sqlite(connection):
         quoted = '"' + table.replace('"', '""') + '"'
         hashes = sorted(
             hashlib.md5(repr(tuple(row)).encode(), usedforsecurity=False).hexdigest()
-            for row in connection.execute(f"SELECT * FROM {quoted}")  # noqa: S608 (a table name)
+            for row in connection.execute(f"SELECT * FROM {quoted}")  # noqa: S608  # nosec B608  # a quoted table name
         )
         checksum = hashlib.md5("".join(hashes).encode(), usedforsecurity=False).hexdigest()
         tables[table] = {"rows": len(hashes), "checksum": checksum}
@@ -126,7 +126,7 @@ def _pg_env(params):
 
 
 def _run(command, env=None):
-    result = subprocess.run(command, env=env, capture_output=True, text=True, check=False)  # noqa: S603
+    result = subprocess.run(command, env=env, capture_output=True, text=True, check=False)  # noqa: S603  # nosec B603  # our list
     if result.returncode != 0:
         raise BackupError(f"{command[0]} failed: {result.stderr.strip()[-500:]}")
 
@@ -156,7 +156,9 @@ def backup(output, *, alias="default"):
     vendor = _vendor(settings_dict)
     output = Path(output)
     if output.is_dir():
-        stamp = datetime.datetime.now(datetime.UTC).strftime("%Y%m%dT%H%M%SZ")
+        stamp = datetime.datetime.now(datetime.UTC).strftime(
+            "%Y%m%dT%H%M%S%fZ"
+        )  # to the microsecond: two backups never share a name
         output = output / f"steunpunt-{stamp}.tar.gz"
     with tempfile.TemporaryDirectory(prefix="steunpunt-backup-") as work:
         work = Path(work)
@@ -212,8 +214,20 @@ def _copy_sqlite(alias, target):
 # Restore.
 
 
-def _open(archive_path, into):
+def newest_backup(archive_path):
+    """``archive_path`` itself, or for a directory the newest backup ``backup`` wrote into it (the
+    dated names sort by time): what the scheduled restore drill takes."""
     archive_path = Path(archive_path)
+    if archive_path.is_dir():
+        archives = sorted(archive_path.glob("steunpunt-*.tar.gz"))
+        if not archives:
+            raise BackupError(f"No backup in {archive_path}.")
+        return archives[-1]
+    return archive_path
+
+
+def _open(archive_path, into):
+    archive_path = newest_backup(archive_path)
     if not archive_path.is_file():
         raise BackupError(f"No backup at {archive_path}.")
     try:

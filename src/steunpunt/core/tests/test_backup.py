@@ -75,6 +75,26 @@ def test_the_restore_drill_finds_every_table_and_file_as_in_the_backup(archive):
     assert "table support_case" in text and "file  private/bewijs.pdf" in text
 
 
+def test_the_scheduled_drill_takes_the_newest_backup_of_the_directory(archive, tmp_path):
+    older = _rewrite(archive, tmp_path / "steunpunt-20000101T000000Z.tar.gz", lambda members: None)
+    assert older.name < archive.name
+    CaseFactory()
+    call_command("backup", str(tmp_path), stdout=io.StringIO())
+    newest = max(tmp_path.glob("steunpunt-*.tar.gz"))
+    assert (
+        newest != archive
+        and json.loads(_members(newest)["manifest.json"])["tables"]["support_case"]["rows"] == 4
+    )
+    out = io.StringIO()
+    call_command("restore_drill", str(tmp_path), stdout=out)  # as deploy/cron/steunpunt runs it
+    assert "Restore drill passed" in out.getvalue()
+    assert "support_case" in out.getvalue() and " 4 rows" in out.getvalue()
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    with pytest.raises(CommandError, match="No backup in"):
+        call_command("restore_drill", str(empty))
+
+
 def test_the_drill_fails_when_a_table_or_a_file_differs_from_the_manifest(archive, tmp_path):
     def wrong_count(members):
         manifest = json.loads(members["manifest.json"])

@@ -10,7 +10,9 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("archive", help="the .tar.gz written by `backup`")
+        parser.add_argument(
+            "archive", help="the .tar.gz written by `backup`, or its directory (then the newest backup in it)"
+        )
         parser.add_argument("--database-url", help="restore into this database instead of the configured one")
         parser.add_argument("--no-files", action="store_true", help="restore the database only")
         parser.add_argument("--yes", action="store_true", help="confirm that the target may be overwritten")

@@ -10,7 +10,9 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("archive", help="the .tar.gz written by `backup`")
+        parser.add_argument(
+            "archive", help="the .tar.gz written by `backup`, or its directory (then the newest backup in it)"
+        )
 
     def handle(self, *args, archive, **options):
         try:
