@@ -1,12 +1,16 @@
 """The production server as documented: gunicorn with deploy/gunicorn.conf.py serves the app, and its
 access log never holds the code of a private link or a query string."""
 
+import json
+import os
+import subprocess
+import sys
 import urllib.error
 import urllib.request
 
 from steunpunt.core.access_log import redact
 
-from .servers import gunicorn
+from .servers import REPO, gunicorn
 
 
 def test_redact_removes_the_codes_of_private_links_and_query_strings():
@@ -49,3 +53,34 @@ def test_gunicorn_with_the_documented_config_serves_and_logs_no_private_codes(tm
     text = log.read_text()
     assert "/mijn-vraag/…/" in text and "/evaluatie/…/" in text and "/health/" in text
     assert "GEHEIM" not in text
+
+
+def test_whitenoise_serves_the_collected_static_files_compressed_and_for_ever(tmp_path):
+    """Production serves static files as documented: `collectstatic` writes hashed, compressed copies and
+    WhiteNoise (inside gunicorn) serves them with far-future caching, compressed when asked."""
+    environment = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "steunpunt.conf.production",
+        "DJANGO_SECRET_KEY": "gunicorn-test-key-" + "x" * 40,
+        "STEUNPUNT_VAR_DIR": str(tmp_path / "var"),
+    }
+    environment.pop("DATABASE_URL", None)
+    subprocess.run(
+        [sys.executable, str(REPO / "manage.py"), "collectstatic", "--noinput", "-v", "0"],
+        env=environment,
+        check=True,
+        timeout=600,
+    )
+    manifest = json.loads((tmp_path / "var" / "static" / "staticfiles.json").read_text())
+    hashed = manifest["paths"]["css/site.css"]
+    assert hashed != "css/site.css"  # the name carries the content's hash
+    with gunicorn(tmp_path, SECURE_SSL_REDIRECT="0") as port:
+        request = urllib.request.Request(
+            f"http://127.0.0.1:{port}/static/{hashed}", headers={"Accept-Encoding": "br, gzip"}
+        )
+        with urllib.request.urlopen(request, timeout=10) as answer:  # noqa: S310
+            assert answer.status == 200
+            assert "immutable" in answer.headers["Cache-Control"]
+            assert "max-age=315360000" in answer.headers["Cache-Control"]
+            assert answer.headers["Content-Encoding"] in ("br", "gzip")
+            assert answer.headers["Content-Type"].startswith("text/css")
