@@ -23,6 +23,8 @@ FULL_CASES = 1_000_000
 MEDIUM_CASES = 100_000
 SMALL_CASES = 10_000
 STEUNPUNTEN = 150
+# The national data set of the issue: 150 steunpunten, 1,000,000 cases, 5,000 articles.
+NATIONAL_ARTICLES = 5_000
 # The demo consultant of steunpunt Noord: the back-office user of P7, and the consultant of many cases.
 CONSULTANT = "noord-consultant"
 

@@ -145,6 +145,11 @@ def note(text):
 # --- tools -------------------------------------------------------------------------------------
 
 DEBIAN_PACKAGES = {"wrk": "wrk", "nginx": "nginx-light"}
+# P2's front cache (deploy/nginx/steunpunt.conf) purges with this module.
+PURGE_MODULE_PACKAGE = (
+    "/usr/lib/nginx/modules/ngx_http_cache_purge_module.so",
+    "libnginx-mod-http-cache-purge",
+)
 
 
 def tool(name):
@@ -172,12 +177,15 @@ def _pins_installed(requirements):
 
 
 def ensure_tools():
-    """Install wrk and nginx from Debian when missing; without root, print the command and stop."""
+    """Install wrk, nginx and its purge module from Debian when missing; without root, print the command
+    and stop."""
     missing = [
         package
         for command, package in DEBIAN_PACKAGES.items()
         if not (shutil.which(command) or shutil.which(command, path="/usr/sbin:/sbin"))
     ]
+    if not Path(PURGE_MODULE_PACKAGE[0]).exists():
+        missing.append(PURGE_MODULE_PACKAGE[1])
     if missing:
         command = f"apt-get update && apt-get install -y --no-install-recommends {' '.join(missing)}"
         if os.geteuid() != 0:
@@ -300,6 +308,80 @@ def nginx_static():
             if status != 200 or len(body) != 1024:
                 raise RuntimeError(f"nginx answered {status} with {len(body)} bytes")
             yield port, "/1k.txt"
+        finally:
+            _stop(process, "nginx")
+
+
+NGINX_FRONT_CONF = """\
+load_module {module};
+{user}
+worker_processes 2;
+daemon off;
+pid {tmp}/nginx.pid;
+error_log {tmp}/error.log warn;
+events {{ worker_connections 1024; }}
+http {{
+    client_body_temp_path {tmp}/client_body;
+    proxy_temp_path {tmp}/proxy;
+    fastcgi_temp_path {tmp}/fastcgi;
+    uwsgi_temp_path {tmp}/uwsgi;
+    scgi_temp_path {tmp}/scgi;
+    sendfile on;
+    include {tmp}/steunpunt.conf;
+}}
+"""
+
+
+def _nginx_render():
+    """deploy/nginx/render.py of this checkout (the documented configuration)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("nginx_render", REPO / "deploy" / "nginx" / "render.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@contextlib.contextmanager
+def nginx_front(app_port):
+    """nginx with the front cache of deploy/nginx/steunpunt.conf (rendered with a free port and
+    temporary paths, nothing else changed) in front of the app on ``app_port``; yields the port.
+
+    Main configuration as for :func:`nginx_static` (2 workers); the access log is kept, as in
+    production, in the temporary directory.
+    """
+    render = _nginx_render()
+    if not render.PURGE_MODULE.exists():
+        sys.exit(f"{render.PURGE_MODULE} is missing: run `make bench` (or bench/run_all.py) to install it.")
+    with tempfile.TemporaryDirectory(prefix="bench-nginx-front-") as tmp:
+        tmp_path = Path(tmp)
+        tmp_path.chmod(0o755)
+        port = free_port()
+        (tmp_path / "steunpunt.conf").write_text(
+            render.render(
+                listen=f"127.0.0.1:{port}",
+                upstream=f"127.0.0.1:{app_port}",
+                cache_dir=tmp_path / "cache",
+                access_log=tmp_path / "access.log",
+                error_log=tmp_path / "error-steunpunt.log",
+            )
+        )
+        (tmp_path / "nginx.conf").write_text(
+            NGINX_FRONT_CONF.format(
+                module=render.PURGE_MODULE,
+                tmp=tmp,
+                # Started by root, the workers would run as nobody, who cannot write the cache here.
+                user="user root;" if os.geteuid() == 0 else "",
+            )
+        )
+        process = subprocess.Popen(  # noqa: S603  (fixed argument list)
+            [tool("nginx"), "-p", tmp, "-e", f"{tmp}/error.log", "-c", f"{tmp}/nginx.conf"],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        try:
+            wait_for(port, "/", seconds=20)
+            yield port
         finally:
             _stop(process, "nginx")
 

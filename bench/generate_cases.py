@@ -1,6 +1,10 @@
-"""Make a case database for P5–P7: 150 steunpunten and N questions (cases) over two years.
+"""Make the national data set: 150 steunpunten, N questions (cases) over two years and 5,000 articles.
 
-    .venv/bin/python bench/generate_cases.py [--cases 1000000 | --quick] [--database-url URL]
+    .venv/bin/python bench/generate_cases.py [--cases 1000000 | --quick] [--articles 5000]
+                                             [--database-url URL]
+
+(``make national-data`` runs it with the defaults: 150 steunpunten, 1,000,000 cases, 5,000 articles.)
+It is the database of P5–P7 and of ``make bench``'s national figures.
 
 Safe to repeat: a database that already holds N cases is reused as it is; one that holds fewer
 gets the missing ones. Steps:
@@ -14,7 +18,10 @@ gets the missing ones. Steps:
    with its related rows: themes (1–2), support given (1–2 for handled cases), the status history,
    contact moments (1–3 for handled cases, with minutes), messages (30% of the cases that still
    have their texts), referrals (to national organisations) and reminders;
-4. ``collectstatic`` (production settings need the manifest), ``VACUUM ANALYZE``.
+4. the national articles: ``generate_articles.py`` brings the library up to ``--articles`` live
+   articles (default 5,000; the first 200 through Wagtail's API, the rest in bulk, see
+   bench/README.md);
+5. ``collectstatic`` (production settings need the manifest), ``VACUUM ANALYZE``.
 
 The distributions: steunpunten differ in size (the n-th largest gets about ``n^-1/3`` as many;
 Noord is the largest, ≈ 3.5% of all cases, Midden the second); cases are spread evenly over the two
@@ -403,11 +410,15 @@ def generate(db_url, cases):
     return added
 
 
-def ensure_cases_database(db_url, cases, *, collectstatic=True):
-    """Create, migrate and fill ``db_url`` with the demo, 150 steunpunten and ``cases`` cases."""
+def ensure_cases_database(db_url, cases, *, articles=cases_common.NATIONAL_ARTICLES, collectstatic=True):
+    """Create, migrate and fill ``db_url`` with the demo, 150 steunpunten, ``cases`` cases and
+    ``articles`` live national articles."""
     started = time.monotonic()
     name = common.database_name(db_url)
-    common.banner(f"Case database {name}: {cases:,} cases over {cases_common.STEUNPUNTEN} steunpunten")
+    common.banner(
+        f"Case database {name}: {cases:,} cases over {cases_common.STEUNPUNTEN} steunpunten, "
+        f"{articles:,} articles"
+    )
     if not prepare.database_exists(db_url):
         common.note(f"creating database {name}")
         if not name.replace("_", "").isalnum() or name.lower() != name:
@@ -447,9 +458,26 @@ def ensure_cases_database(db_url, cases, *, collectstatic=True):
         step = time.monotonic()
         added = generate(db_url, cases)
         common.note(f"{added:,} cases generated in {time.monotonic() - step:.0f} s")
+    articles_before = common.live_articles(db_url)
+    if articles_before < articles:
+        step = time.monotonic()
+        common.run(
+            [
+                common.PYTHON,
+                common.BENCH / "generate_articles.py",
+                "--articles",
+                articles,
+                "--database-url",
+                db_url,
+            ],
+            env=common.app_env(db_url),
+        )
+        common.note(f"{articles - articles_before:,} articles generated in {time.monotonic() - step:.0f} s")
+    else:
+        common.note(f"{articles_before:,} articles already: reused as they are")
     if collectstatic:
         common.manage("collectstatic", "--noinput", "-v", "0", db_url=db_url)
-    if existing < cases:
+    if existing < cases or articles_before < articles:
         step = time.monotonic()
         common.run([common.tool("psql"), db_url, "-qc", "VACUUM ANALYZE"])
         common.note(f"VACUUM ANALYZE in {time.monotonic() - step:.0f} s")
@@ -461,6 +489,12 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true", help=f"{cases_common.MEDIUM_CASES:,} cases")
     parser.add_argument("--cases", type=int, help=f"default {cases_common.FULL_CASES:,} (BENCH_CASES)")
+    parser.add_argument(
+        "--articles",
+        type=int,
+        default=cases_common.NATIONAL_ARTICLES,
+        help=f"live national articles (default {cases_common.NATIONAL_ARTICLES:,})",
+    )
     parser.add_argument("--database-url", help="default: the case database for that many cases")
     parser.add_argument("--support-points-only", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -469,7 +503,7 @@ def main():
         ensure_support_points(cases_common.STEUNPUNTEN)
         return
     cases = args.cases or cases_common.big_cases(args.quick)
-    ensure_cases_database(args.database_url or cases_common.cases_url(cases), cases)
+    ensure_cases_database(args.database_url or cases_common.cases_url(cases), cases, articles=args.articles)
 
 
 if __name__ == "__main__":

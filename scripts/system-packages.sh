@@ -1,11 +1,16 @@
 #!/usr/bin/env bash
 # Debian packages the tests need: Chromium and its driver for browser tests, gettext
-# for the translation check, Pango for WeasyPrint's PDFs. Installs them when missing and this user may.
+# for the translation check, Pango for WeasyPrint's PDFs, nginx and its cache-purge module for the
+# front cache. Installs them when missing and this user may.
 set -euo pipefail
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v chromedriver >/dev/null 2>&1 || missing+=(chromium-driver)
 command -v msgfmt >/dev/null 2>&1 || missing+=(gettext)
+# The front cache test (core/tests/test_front_cache.py) runs nginx with deploy/nginx/steunpunt.conf,
+# which purges with the cache-purge module.
+[ -x /usr/sbin/nginx ] || command -v nginx >/dev/null 2>&1 || missing+=(nginx-light)
+[ -f /usr/lib/nginx/modules/ngx_http_cache_purge_module.so ] || missing+=(libnginx-mod-http-cache-purge)
 # WeasyPrint (the board report as PDF) draws text with Pango.
 ldconfig -p 2>/dev/null | grep -q "libpango-1.0.so" || missing+=(libpango-1.0-0 libpangoft2-1.0-0)
 [ ${#missing[@]} -eq 0 ] && exit 0

@@ -119,8 +119,14 @@ CACHES = env_cache()
 PUBLIC_FORM_RATE = env_str("PUBLIC_FORM_RATE", "10/h")
 # Public pages for visitors without a session are kept this long (0: no page cache).
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)
+# A front cache (nginx, deploy/nginx/) may keep those same pages this long (s-maxage; 0: never).
+# Publishing a page purges it at once (FRONTEND_CACHE_URL); other content is at most this old there.
+FRONT_CACHE_SECONDS = env_int("FRONT_CACHE_SECONDS", 120)
 # Article reads are written to the database in batches, at most this many seconds apart.
 ARTICLE_VIEW_FLUSH_SECONDS = env_int("ARTICLE_VIEW_FLUSH_SECONDS", 30)
+# Search results (the ranked ids of a query) are kept this many seconds at most, and never past a
+# change of content; 0: every search asks the database. Search counts are written like reads.
+SEARCH_CACHE_SECONDS = env_int("SEARCH_CACHE_SECONDS", 300)
 # The same for browsers that sent no proof of work (no JavaScript): fewer, to keep software out.
 PUBLIC_FORM_RATE_UNVERIFIED = env_str("PUBLIC_FORM_RATE_UNVERIFIED", "5/h")
 TASKS = env_tasks()

@@ -24,3 +24,12 @@ CSRF_COOKIE_SECURE = True
 SESSION_COOKIE_NAME = "__Host-sessionid"
 CSRF_COOKIE_NAME = "__Host-csrftoken"
 DEMO_DATA_ALLOWED = False
+
+# The front cache (nginx, deploy/nginx/steunpunt.conf) on this machine: publishing a page sends it
+# PURGE requests for the page's addresses on every steunpunt's host (steunpunt.core.front_cache).
+# Unset: nothing is purged, and a front cache serves a page up to FRONT_CACHE_SECONDS old.
+FRONTEND_CACHE_URL = env_str("FRONTEND_CACHE_URL", "")
+if FRONTEND_CACHE_URL:
+    WAGTAILFRONTENDCACHE = {
+        "nginx": {"BACKEND": "steunpunt.core.front_cache.NginxPurgeBackend", "LOCATION": FRONTEND_CACHE_URL}
+    }

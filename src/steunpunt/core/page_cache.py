@@ -5,6 +5,9 @@ schools, the social map, the home page, the signals page); forms, the private pa
 office never are. Every change of content a page shows moves the *generation* on, so stale pages are
 never served after a change; :setting:`PAGE_CACHE_SECONDS` bounds the age of a page otherwise
 (``0`` switches the cache off).
+
+The same pages, and only those, tell a front cache (nginx) that it may keep them for
+:setting:`FRONT_CACHE_SECONDS` (:mod:`steunpunt.core.front_cache`), whether or not this cache is on.
 """
 
 import hashlib
@@ -12,6 +15,8 @@ import secrets
 
 from django.conf import settings
 from django.core.cache import cache
+
+from . import front_cache
 
 CACHEABLE_PREFIXES = ("/informatie/", "/begrippen/", "/scholen/", "/hulp-in-de-buurt/", "/wat-we-hoorden/")
 GENERATION_KEY = "page-cache:generation"
@@ -52,8 +57,7 @@ def _key(request):
 
 def _cacheable_request(request):
     return (
-        settings.PAGE_CACHE_SECONDS > 0
-        and request.method in ("GET", "HEAD")
+        request.method in ("GET", "HEAD")
         and getattr(request, "support_point", None) is not None
         and settings.SESSION_COOKIE_NAME not in request.COOKIES
         and (request.path == "/" or request.path.startswith(CACHEABLE_PREFIXES))
@@ -83,22 +87,27 @@ class AnonymousPageCacheMiddleware:
     def __call__(self, request):
         if not _cacheable_request(request):
             return self.get_response(request)
-        key = _key(request)
-        cached = cache.get(key)
-        if cached is not None:
-            response, on_hit = cached
-            for callback, arguments in on_hit:
-                callback(**arguments)
-            response["X-Page-Cache"] = "hit"
-            return response
+        keep = settings.PAGE_CACHE_SECONDS > 0
+        if keep:
+            key = _key(request)
+            cached = cache.get(key)
+            if cached is not None:
+                response, on_hit = cached
+                for callback, arguments in on_hit:
+                    callback(**arguments)
+                response["X-Page-Cache"] = "hit"
+                return response
         response = self.get_response(request)
         if _cacheable_response(response):
-            if hasattr(response, "render") and not response.is_rendered:
-                response.render()
-            on_hit = getattr(response, "on_cache_hit", [])
-            # The security headers are added by middleware outside this one, for hits as well.
-            cache.set(key, (response, on_hit), timeout=settings.PAGE_CACHE_SECONDS)
-            response["X-Page-Cache"] = "miss"
+            # Kept here, then the front cache may keep it as well (the header is stored with it).
+            front_cache.mark_shared(response)
+            if keep:
+                if hasattr(response, "render") and not response.is_rendered:
+                    response.render()
+                on_hit = getattr(response, "on_cache_hit", [])
+                # The security headers are added by middleware outside this one, for hits as well.
+                cache.set(key, (response, on_hit), timeout=settings.PAGE_CACHE_SECONDS)
+                response["X-Page-Cache"] = "miss"
         return response
 
 
@@ -138,3 +147,5 @@ def connect_signals():
     m2m_changed.connect(bump_generation, dispatch_uid="page-cache-m2m")
     page_published.connect(bump_generation, dispatch_uid="page-cache-published")
     page_unpublished.connect(bump_generation, dispatch_uid="page-cache-unpublished")
+    # The front cache's purges follow the same changes.
+    front_cache.connect_signals()

@@ -1,0 +1,208 @@
+"""The front cache of the production stack: a real nginx with deploy/nginx/steunpunt.conf in front of the
+test server. Public pages for visitors without a session are kept (the app says so with s-maxage);
+sessions, the back office, forms and the health check never are; publishing an article purges it on
+every steunpunt's host; a PURGE from another address is refused."""
+
+import http.client
+import importlib.util
+import os
+import shutil
+import socket
+import subprocess
+import time
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from steunpunt.information.models import ArticlePage
+from steunpunt.information.tests.factories import ArticlePageFactory
+from steunpunt.tenants.tests.factories import SupportPointFactory
+
+REPO = Path(__file__).resolve().parents[4]
+HOSTS = ("noord.localhost", "zuid.localhost")
+ARTICLE = "/informatie/thuiszitten/"
+
+MAIN_CONF = """\
+load_module {module};
+{user}
+worker_processes 1;
+daemon off;
+pid {tmp}/nginx.pid;
+error_log {tmp}/main-error.log warn;
+events {{ worker_connections 64; }}
+http {{
+    client_body_temp_path {tmp}/client_body;
+    proxy_temp_path {tmp}/proxy;
+    fastcgi_temp_path {tmp}/fastcgi;
+    uwsgi_temp_path {tmp}/uwsgi;
+    scgi_temp_path {tmp}/scgi;
+    include {tmp}/steunpunt.conf;
+}}
+"""
+
+
+def _renderer():
+    spec = importlib.util.spec_from_file_location("nginx_render", REPO / "deploy" / "nginx" / "render.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _listening(port):
+    with socket.socket() as sock:
+        return sock.connect_ex(("127.0.0.1", port)) == 0
+
+
+class Front:
+    """nginx on 127.0.0.1:port; one request at a time (the live server shares one SQLite connection)."""
+
+    def __init__(self, port, tmp):
+        self.port, self.tmp = port, tmp
+
+    def request(self, path, *, host=HOSTS[0], method="GET", headers=None, source="127.0.0.1"):
+        connection = http.client.HTTPConnection(
+            "127.0.0.1", self.port, timeout=20, source_address=(source, 0)
+        )
+        try:
+            connection.request(method, path, headers={"Host": f"{host}:{self.port}", **(headers or {})})
+            response = connection.getresponse()
+            return response.status, response.headers, response.read().decode(errors="replace")
+        finally:
+            connection.close()
+
+    def cache_status(self, path, **kwargs):
+        return self.request(path, **kwargs)[1].get("X-Cache-Status")
+
+
+@pytest.fixture
+def front(live_server, tmp_path, settings):
+    render = _renderer()
+    nginx = shutil.which("nginx") or shutil.which("nginx", path="/usr/sbin:/sbin")
+    assert nginx and render.PURGE_MODULE.exists(), (
+        "nginx or its purge module is missing: make system-packages"
+    )
+    tmp_path.chmod(0o755)
+    port = _free_port()
+    (tmp_path / "steunpunt.conf").write_text(
+        render.render(
+            listen=f"127.0.0.1:{port}",
+            upstream=urlsplit(live_server.url).netloc,
+            cache_dir=tmp_path / "cache",
+            cache_max_size="10m",
+            access_log=tmp_path / "access.log",
+            error_log=tmp_path / "error.log",
+        )
+    )
+    (tmp_path / "nginx.conf").write_text(
+        MAIN_CONF.format(
+            module=render.PURGE_MODULE,
+            tmp=tmp_path,
+            # Started by root, nginx's workers would run as nobody, who cannot write the test's cache.
+            user="user root;" if os.geteuid() == 0 else "",
+        )
+    )
+    process = subprocess.Popen(
+        [nginx, "-p", tmp_path, "-e", tmp_path / "main-error.log", "-c", tmp_path / "nginx.conf"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    try:
+        deadline = time.monotonic() + 10
+        while not _listening(port):
+            assert process.poll() is None, process.stderr.read().decode()
+            assert time.monotonic() < deadline, "nginx did not start"
+            time.sleep(0.05)
+        settings.WAGTAILFRONTENDCACHE = {
+            "nginx": {
+                "BACKEND": "steunpunt.core.front_cache.NginxPurgeBackend",
+                "LOCATION": f"http://127.0.0.1:{port}",
+            }
+        }
+        yield Front(port, tmp_path)
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+@pytest.fixture
+def article(transactional_db, platform):
+    for host in HOSTS:
+        SupportPointFactory(hostname=host)
+    return ArticlePageFactory(slug="thuiszitten", title="Thuiszitten")
+
+
+def test_an_anonymous_article_page_is_kept_and_publishing_purges_it_on_every_host(front, article):
+    for host in HOSTS:
+        status, headers, body = front.request(ARTICLE, host=host)
+        assert (status, headers["X-Cache-Status"]) == (200, "MISS") and "Thuiszitten" in body
+        assert "s-maxage=" in headers["Cache-Control"] and "Set-Cookie" not in headers
+        status, headers, again = front.request(ARTICLE, host=host)
+        assert (status, headers["X-Cache-Status"], again) == (200, "HIT", body)
+    assert front.cache_status(ARTICLE, method="HEAD") == "HIT"
+
+    article = ArticlePage.objects.get(pk=article.pk)
+    article.title = "Thuiszitten, bijgewerkt"
+    article.save_revision().publish()
+
+    for host in HOSTS:
+        status, headers, body = front.request(ARTICLE, host=host)
+        assert (status, headers["X-Cache-Status"]) == (200, "MISS") and "Thuiszitten, bijgewerkt" in body
+        assert front.cache_status(ARTICLE, host=host) == "HIT"
+
+    article.unpublish()
+    assert front.request(ARTICLE)[0] == 404
+
+
+def test_sessions_the_back_office_forms_and_the_health_check_are_never_kept(front, article):
+    for cookie in ("sessionid=abc", "__Host-sessionid=abc", "a=1; sessionid=abc"):
+        for _ in range(2):
+            assert front.cache_status(ARTICLE, headers={"Cookie": cookie}) == "BYPASS"
+    for path in ("/admin/login/", "/vraag/", "/health/", "/zoeken/?q=school", "/mijn-vraag/geheim123/"):
+        first = front.request(path)
+        second = front.request(path)
+        assert second[1].get("X-Cache-Status") != "HIT", path
+        assert "s-maxage" not in (first[1].get("Cache-Control") or ""), path
+        if path in ("/admin/login/", "/vraag/"):
+            # Each visitor gets a cookie of its own, never one kept for someone else.
+            assert first[1]["Set-Cookie"] != second[1]["Set-Cookie"], path
+    # The page of a visitor without a session is kept, and with it no cookie of anyone.
+    front.request(ARTICLE)
+    assert front.cache_status(ARTICLE) == "HIT"
+    kept = b"".join(path.read_bytes() for path in (front.tmp / "cache").rglob("*") if path.is_file())
+    assert b"Thuiszitten" in kept and b"Set-Cookie" not in kept and b"csrftoken" not in kept
+    # The access log holds neither the code of a private link nor a query string.
+    log = (front.tmp / "access.log").read_text()
+    assert "/mijn-vraag/.../" in log and "geheim123" not in log and "q=school" not in log
+
+
+def test_a_purge_from_another_address_is_refused(front, article):
+    front.request(ARTICLE)
+    assert front.request(ARTICLE, method="PURGE", source="127.0.0.2")[0] == 403
+    assert front.cache_status(ARTICLE) == "HIT"
+    assert front.request(ARTICLE, method="PURGE")[0] == 200
+    assert front.cache_status(ARTICLE) == "MISS"
+
+
+def test_a_regional_supplement_purges_its_article_on_its_own_host_only(
+    db, platform, settings, monkeypatch, django_capture_on_commit_callbacks
+):
+    from steunpunt.information.models import RegionalSupplement
+
+    noord, _zuid = (SupportPointFactory(hostname=host) for host in HOSTS)
+    article = ArticlePageFactory(slug="thuiszitten")
+    settings.WAGTAILFRONTENDCACHE = {
+        "nginx": {"BACKEND": "steunpunt.core.front_cache.NginxPurgeBackend", "LOCATION": "http://127.0.0.1:9"}
+    }
+    purged = []
+    monkeypatch.setattr("wagtail.contrib.frontend_cache.utils.purge_urls_from_cache", purged.extend)
+    with django_capture_on_commit_callbacks(execute=True):
+        RegionalSupplement.objects.create(article=article, support_point=noord, body="Bel ons.")
+    assert "http://noord.localhost/informatie/thuiszitten/" in purged
+    assert all(url.startswith("http://noord.localhost/") for url in purged)
