@@ -64,3 +64,18 @@ compilemessages: $(VENV)/.run-installed
 .PHONY: bench
 bench: $(VENV)/.run-installed
 	$(PY) bench/run_all.py $(BENCH_ARGS)
+
+## The national data set on PostgreSQL (BENCH_DATABASE_URL's server): 150 steunpunten, 1,000,000
+## questions over two years and 5,000 national articles, in database steunpunt_bench_cases
+## (bench/generate_cases.py; reused when it is already there). `make bench` makes it too.
+.PHONY: national-data
+national-data: $(VENV)/.run-installed
+	$(PY) bench/generate_cases.py $(NATIONAL_ARGS)
+
+## Resilience checks R1 and R2 (resilience/README.md): the question form under load while a gunicorn
+## worker and the task worker are killed and a private PostgreSQL cluster restarts; mail during a
+## mail-server outage, the worker killed mid-delivery. About 7 minutes; fails on a lost, half-written
+## or doubled submission or mail. RESILIENCE_ARGS=r1 (or r2, --seconds N) runs part of it.
+.PHONY: resilience
+resilience: $(VENV)/.test-installed
+	$(PY) resilience/run.py $(RESILIENCE_ARGS)

@@ -8,16 +8,20 @@ queued and is tried again later with a growing pause.
 
 import logging
 import smtplib
+import time
 from datetime import timedelta
 
 from django.core.mail import EmailMessage
-from django.db import transaction
+from django.core.mail.utils import DNS_NAME
+from django.db import DatabaseError, connection, transaction
 from django.utils import timezone
 
 from .models import OutboxMail
 
 logger = logging.getLogger(__name__)
 MAX_PAUSE = timedelta(hours=1)
+# How long a sender keeps trying to record a mail the server took while the database was away.
+MARK_SENT_PATIENCE = 120
 
 
 def mail_enqueue(*, to, subject, body, attachments=()):
@@ -44,8 +48,13 @@ def _pause(attempts):
     return min(timedelta(minutes=2**attempts), MAX_PAUSE)
 
 
+def message_id(mail):
+    """The same Message-ID on every try of one outbox mail, so a resent copy is recognisably the same mail."""
+    return f"<outbox.{mail.pk}.{int(mail.created_at.timestamp() * 1000)}@{DNS_NAME}>"
+
+
 def _message(mail):
-    message = EmailMessage(mail.subject, mail.body, None, [mail.to])
+    message = EmailMessage(mail.subject, mail.body, None, [mail.to], headers={"Message-ID": message_id(mail)})
     for attachment in mail.attachments:
         message.attach(attachment["filename"], attachment["content"], attachment["mimetype"])
     return message
@@ -60,30 +69,54 @@ def outbox_send(*, limit=200):
     sent = failed = 0
     due = OutboxMail.objects.filter(sent_at__isnull=True, next_attempt_at__lte=timezone.now())
     for pk in list(due.values_list("pk", flat=True)[:limit]):
-        with transaction.atomic():
-            mail = (
-                OutboxMail.objects.select_for_update(skip_locked=True)
-                .filter(pk=pk, sent_at__isnull=True)
-                .first()
-            )
-            if mail is None:
-                continue
-            try:
-                _message(mail).send()
-            except (OSError, smtplib.SMTPException) as error:
-                mail.attempts += 1
-                mail.last_error = str(error)[:300]
-                mail.next_attempt_at = timezone.now() + _pause(mail.attempts)
-                mail.save(update_fields=["attempts", "last_error", "next_attempt_at"])
-                failed += 1
-                if isinstance(error, OSError | smtplib.SMTPConnectError | smtplib.SMTPServerDisconnected):
-                    break
-                continue
-            mail.sent_at = timezone.now()
-            mail.save(update_fields=["sent_at"])
-            sent += 1
+        delivered_at = None
+        try:
+            with transaction.atomic():
+                mail = (
+                    OutboxMail.objects.select_for_update(skip_locked=True)
+                    .filter(pk=pk, sent_at__isnull=True)
+                    .first()
+                )
+                if mail is None:
+                    continue
+                try:
+                    _message(mail).send()
+                except (OSError, smtplib.SMTPException) as error:
+                    mail.attempts += 1
+                    mail.last_error = str(error)[:300]
+                    mail.next_attempt_at = timezone.now() + _pause(mail.attempts)
+                    mail.save(update_fields=["attempts", "last_error", "next_attempt_at"])
+                    failed += 1
+                    if isinstance(error, OSError | smtplib.SMTPConnectError | smtplib.SMTPServerDisconnected):
+                        break
+                    continue
+                delivered_at = timezone.now()
+                mail.sent_at = delivered_at
+                mail.save(update_fields=["sent_at"])
+        except DatabaseError:
+            if delivered_at is None:
+                raise
+            # The mail server took the mail, but the database went away (a restart) before it was
+            # marked sent: unmarked, the next round would send it again. Mark it once it is back.
+            _mark_sent(pk, delivered_at)
+        sent += 1
     waiting = OutboxMail.objects.filter(sent_at__isnull=True).count()
     return sent, failed, waiting
+
+
+def _mark_sent(pk, sent_at):
+    """Record ``sent_at`` on a delivered mail, waiting up to ``MARK_SENT_PATIENCE`` s for the database."""
+    deadline = time.monotonic() + MARK_SENT_PATIENCE
+    while True:
+        try:
+            connection.close()  # the broken connection; the next query opens a new one
+            OutboxMail.objects.filter(pk=pk, sent_at__isnull=True).update(sent_at=sent_at)
+            logger.warning("Mail %s was sent while the database was away; marked sent afterwards.", pk)
+            return
+        except DatabaseError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.5)
 
 
 def outbox_retry_all():

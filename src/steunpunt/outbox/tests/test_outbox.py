@@ -83,3 +83,35 @@ def test_attachments_go_with_the_mail(smtp_sink):
     [message] = smtp_sink.messages
     [attachment] = list(message.iter_attachments())
     assert attachment.get_filename() == "afspraak.ics"
+
+
+def test_every_try_of_one_mail_carries_the_same_message_id(smtp_sink):
+    mail = mail_enqueue(to="a@example.test", subject="Onderwerp", body="Tekst")
+    outbox_send()
+    OutboxMail.objects.filter(pk=mail.pk).update(sent_at=None)  # as if the first send was not recorded
+    outbox_send()
+    first, second = smtp_sink.messages
+    assert first["Message-ID"] == second["Message-ID"]
+    mail_enqueue(to="b@example.test", subject="Ander", body="Tekst")
+    outbox_send()
+    assert len({message["Message-ID"] for message in smtp_sink.messages}) == 2
+
+
+def test_a_mail_the_server_took_while_the_database_went_away_is_not_sent_again(smtp_sink, monkeypatch):
+    from django.db import DatabaseError
+
+    save = OutboxMail.save
+
+    def database_gone_once(self, *args, **kwargs):
+        if self.sent_at is not None and not getattr(database_gone_once, "done", False):
+            database_gone_once.done = True
+            raise DatabaseError("server closed the connection unexpectedly")
+        return save(self, *args, **kwargs)
+
+    monkeypatch.setattr(OutboxMail, "save", database_gone_once)
+    mail = mail_enqueue(to="a@example.test", subject="Onderwerp", body="Tekst")  # sent after commit
+    assert database_gone_once.done
+    assert outbox_send() == (0, 0, 0)
+    mail.refresh_from_db()
+    assert mail.sent_at is not None
+    assert len(smtp_sink.messages) == 1
