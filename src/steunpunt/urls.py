@@ -2,7 +2,6 @@ from django.http import Http404
 from django.urls import include, path, register_converter
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from steunpunt.accounts import urls as accounts_urls
@@ -11,8 +10,9 @@ from steunpunt.consultations import views as consultations
 from steunpunt.core.converters import NotANumber
 from steunpunt.core.health import health
 from steunpunt.evaluations.views import answer as evaluation_answer
-from steunpunt.information.views import article_feedback
+from steunpunt.information.views import article_feedback, article_read
 from steunpunt.meetings import views as meetings
+from steunpunt.portal import sitemaps
 from steunpunt.portal.views import brand_css
 from steunpunt.schools import views as schools
 from steunpunt.socialmap.views import social_map
@@ -34,10 +34,12 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("beveiliging/", include(accounts_urls)),
     path("documenten/", include(wagtaildocs_urls)),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path("sitemap.xml", sitemaps.index, name="sitemap"),
+    path("sitemap-<slug:section>.xml", sitemaps.section, name=sitemaps.SECTION_URL_NAME),
     path("health/", health, name="health"),
     path("huisstijl.css", brand_css, name="brand_css"),
     path("reactie/<slug:slug>/", article_feedback, name="article_feedback"),
+    path("gelezen/<int:pk>/<str:segment>.gif", article_read, name="article_read"),
     path("hulp-in-de-buurt/", social_map, name="social_map"),
     path("ervaringen/", stories, name="stories"),
     path("scholen/", schools.school_list, name="school_list"),

@@ -1,9 +1,11 @@
 """The information routes of a steunpunt's site: the national set, with the regional supplement."""
 
 from django.core.paginator import Paginator
+from django.core.validators import slug_re
 from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
 from .audiences import AUDIENCE_BY_SEGMENT, URL_SEGMENTS, Audience
@@ -13,12 +15,11 @@ from .models import GlossaryTerm, Theme
 from .search import (
     MAX_QUERY_LENGTH,
     RESULTS_PER_PAGE,
+    find_articles,
     normalise,
-    search_articles,
     search_count,
 )
 from .selectors import article_by_slug, live_articles, supplement_for, validated_on
-from .usage import count_read
 
 INDEX_PAGE_SIZE = 30
 
@@ -30,7 +31,9 @@ class InformationRoutesMixin(RoutablePageMixin):
     def information_index(self, request):
         """All articles, by theme if one is chosen, a page of them at a time (the national set is large)."""
         themes = Theme.objects.filter(articlepage__live=True).distinct().order_by("name")
-        theme = themes.filter(slug=request.GET.get("thema", "")).first()
+        wanted = request.GET.get("thema", "")
+        # Only a slug names a theme; anything else is no theme (a NUL byte would make PostgreSQL fail).
+        theme = themes.filter(slug=wanted).first() if slug_re.match(wanted) else None
         articles = live_articles().order_by("title")
         if theme is not None:
             articles = articles.filter(themes=theme)
@@ -62,19 +65,14 @@ class InformationRoutesMixin(RoutablePageMixin):
         version = next((v for v in versions if v.audience == audience), None)
         if version is None:
             raise Http404
-        response = TemplateResponse(
-            request,
-            "information/article.html",
-            article_context(
-                request, article, version, page=self, base=self.get_url(request), feedback_form=feedback_form
-            ),
+        context = article_context(
+            request, article, version, page=self, base=self.get_url(request), feedback_form=feedback_form
         )
-        support_point = getattr(request, "support_point", None)
-        if support_point is not None and request.method == "GET":
-            read = {"support_point_id": support_point.pk, "article_id": article.pk, "audience": audience}
-            count_read(**read)
-            # Counted again whenever the page cache serves this page.
-            response.on_cache_hit = [(count_read, read)]
+        if getattr(request, "support_point", None) is not None:
+            # The read is counted when the browser loads this image, so also when the page itself came
+            # from a cache (the app's or nginx's) that the request never got past (information.views).
+            context["read_url"] = reverse("article_read", args=[article.pk, version.segment])
+        response = TemplateResponse(request, "information/article.html", context)
         return response
 
     @path("zoeken/", name="search")
@@ -82,7 +80,8 @@ class InformationRoutesMixin(RoutablePageMixin):
         """Search the information; every search is counted with its number of results, nothing more."""
         raw = request.GET.get("q", "")
         query = normalise(raw)
-        results = Paginator(search_articles(query) if query else [], RESULTS_PER_PAGE)
+        # The ranked result of a query is cached (search.py): a page costs one query for its articles.
+        results = Paginator(find_articles(query), RESULTS_PER_PAGE)
         # get_page turns a missing, odd or too high page number into a page that exists.
         results_page = results.get_page(request.GET.get("pagina"))
         support_point = getattr(request, "support_point", None)
@@ -122,21 +121,10 @@ class InformationRoutesMixin(RoutablePageMixin):
         )
 
     def information_sitemap_urls(self, request=None):
+        """The indexes of the information; the site map lists the articles and terms in sections of
+        their own, a slice at a time (steunpunt.portal.sitemaps)."""
         base = self.get_full_url(request)
-        urls = [{"location": f"{base}informatie/"}, {"location": f"{base}begrippen/"}]
-        urls += [
-            {"location": f"{base}begrippen/{slug}/"}
-            for slug in GlossaryTerm.objects.values_list("slug", flat=True)
-        ]
-        for article in live_articles():
-            for version in article.versions():
-                urls.append(
-                    {
-                        "location": f"{base}informatie/{article.slug}/{version.path}",
-                        "lastmod": article.last_published_at,
-                    }
-                )
-        return urls
+        return [{"location": f"{base}informatie/"}, {"location": f"{base}begrippen/"}]
 
 
 def article_context(request, article, version, *, page, base, feedback_form=None):

@@ -1,12 +1,37 @@
-from django.http import Http404
+import base64
+
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
+from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from .audiences import AUDIENCE_BY_SEGMENT, URL_SEGMENTS, Audience
 from .forms import FeedbackForm
+from .models import ArticlePage
 from .selectors import article_by_slug
 from .services import feedback_record
+from .usage import count_read
+
+# A transparent image of one pixel (GIF, 43 bytes).
+PIXEL = base64.b64decode("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7")
+
+
+def article_read(request, pk, segment):
+    """Count one read of an article's version on this steunpunt's site: the article page loads this
+    image, also when the page came from a cache the request never got past (the app's page cache,
+    nginx's front cache). No cookie is set and nothing about the reader is kept (information.usage);
+    software that does not load images (most crawlers) is not counted."""
+    support_point = getattr(request, "support_point", None)
+    audience = AUDIENCE_BY_SEGMENT.get(segment)
+    if support_point is None or audience is None or not ArticlePage.objects.live().filter(pk=pk).exists():
+        raise Http404
+    count_read(support_point_id=support_point.pk, article_id=pk, audience=audience)
+    response = HttpResponse(PIXEL, content_type="image/gif")
+    # Every read asks again: neither the browser nor a cache in between may keep it.
+    add_never_cache_headers(response)
+    patch_cache_control(response, no_store=True, private=True)
+    return response
 
 
 # Anonymous and harmless, and the article pages set no cookies: no CSRF token to check.

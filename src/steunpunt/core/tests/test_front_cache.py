@@ -6,6 +6,7 @@ every steunpunt's host; a PURGE from another address is refused."""
 import http.client
 import importlib.util
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -15,7 +16,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from steunpunt.information.models import ArticlePage
+from steunpunt.information import usage
+from steunpunt.information.models import ArticlePage, ArticleView
 from steunpunt.information.tests.factories import ArticlePageFactory
 from steunpunt.tenants.tests.factories import SupportPointFactory
 
@@ -146,6 +148,17 @@ def test_an_anonymous_article_page_is_kept_and_publishing_purges_it_on_every_hos
         status, headers, again = front.request(ARTICLE, host=host)
         assert (status, headers["X-Cache-Status"], again) == (200, "HIT", body)
     assert front.cache_status(ARTICLE, method="HEAD") == "HIT"
+
+    # Pages nginx served never reached the app: the image in the page counts each read, and is
+    # never kept (2 pages per host, each with its image loaded once).
+    counter = re.search(r'<img src="(/gelezen/[^"]+)"', body).group(1)
+    for host in HOSTS:
+        for _ in range(2):
+            status, headers, _body = front.request(counter, host=host)
+            assert status == 200 and headers.get("X-Cache-Status") != "HIT"
+            assert headers["Content-Type"] == "image/gif" and "Set-Cookie" not in headers
+    usage.flush()
+    assert sorted(ArticleView.objects.values_list("views", flat=True)) == [2, 2]
 
     article = ArticlePage.objects.get(pk=article.pk)
     article.title = "Thuiszitten, bijgewerkt"

@@ -70,7 +70,12 @@ def test_unpublished_articles_are_not_shown(client, sites):
 
 def test_each_site_map_lists_the_articles_and_their_versions(client, sites):
     ArticlePageFactory(slug="opp", youth=True)
-    body = client.get("/sitemap.xml", HTTP_HOST="midden.localhost").content.decode()
+    # The site map is an index of sections, one per audience for the articles.
+    body = "".join(
+        client.get(path, HTTP_HOST="midden.localhost").content.decode()
+        for path in ("/sitemap.xml", "/sitemap-informatie-ouders.xml", "/sitemap-informatie-jongeren.xml")
+    )
+    assert "<loc>http://midden.localhost/sitemap-informatie-jongeren.xml</loc>" in body
     assert "<loc>http://midden.localhost/informatie/opp/</loc>" in body
     assert "<loc>http://midden.localhost/informatie/opp/jongeren/</loc>" in body
     assert "landelijke-informatie" not in body
@@ -98,3 +103,23 @@ def test_the_information_index_comes_in_pages_and_by_theme(client, platform):
         ).status_code
         == 200
     )
+    # Not a slug: all articles.
+    odd = client.get("/informatie/", {"thema": "mbo'"}, HTTP_HOST="noord.localhost")
+    assert odd.status_code == 200 and len(odd.context["articles"]) == INDEX_PAGE_SIZE
+    # A NUL byte (wapiti sent one; PostgreSQL refuses it in a query) gets the Dutch 400 page.
+    assert client.get("/informatie/", {"thema": "mbo\x00"}, HTTP_HOST="noord.localhost").status_code == 400
+
+
+def test_copying_a_page_under_a_parent_that_is_not_a_page_is_not_found(staff_client):
+    """wapiti (`make security`) sent a non-number as the new parent: Wagtail answered a 500."""
+    administrator = UserFactory(is_superuser=True, is_staff=True)
+    article = ArticlePageFactory(title="Te kopiëren", slug="te-kopieren")
+    client = staff_client(administrator)
+    url = f"/admin/pages/{article.pk}/copy/"
+    assert client.get(url).status_code == 200
+    for wanted in ("1¿'\"(", "", "99999999", "1" * 30):
+        answer = client.post(url, {"new_title": "Kopie", "new_slug": "kopie", "new_parent_page": wanted})
+        assert answer.status_code == 404, wanted
+    parent = article.get_parent()
+    answer = client.post(url, {"new_title": "Kopie", "new_slug": "kopie", "new_parent_page": parent.pk})
+    assert answer.status_code == 302

@@ -87,9 +87,12 @@ def test_each_site_serves_its_own_sitemap(client, installation, host):
     response = client.get("/sitemap.xml", HTTP_HOST=host)
     assert response.status_code == 200
     body = response.content.decode()
-    assert "<urlset" in body
+    # An index of the site's sections (portal/tests/test_sitemaps.py), the pages first.
+    assert "<sitemapindex" in body
     expected = "http://noord.localhost/" if host == "noord.localhost" else "http://127.0.0.1/"
-    assert f"<loc>{expected}</loc>" in body
+    assert f"<loc>{expected}sitemap-paginas.xml</loc>" in body
+    pages = client.get("/sitemap-paginas.xml", HTTP_HOST=host).content.decode()
+    assert "<urlset" in pages and f"<loc>{expected}</loc>" in pages
 
 
 @pytest.mark.parametrize(
