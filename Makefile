@@ -29,6 +29,7 @@ run: $(VENV)/.run-installed
 test: $(VENV)/.test-installed system-packages
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/bandit -c pyproject.toml -r src scripts -q
 	mkdir -p var
 	DJANGO_SETTINGS_MODULE=steunpunt.conf.test $(MANAGE) makemigrations --check --dry-run
 	$(VENV)/bin/pytest
@@ -71,6 +72,21 @@ bench: $(VENV)/.run-installed
 .PHONY: national-data
 national-data: $(VENV)/.run-installed
 	$(PY) bench/generate_cases.py $(NATIONAL_ARGS)
+
+.PHONY: bandit security security-packages
+
+## Security lint: bandit over src/ and scripts/ (configuration in pyproject.toml, [tool.bandit]).
+bandit: $(VENV)/.test-installed
+	$(VENV)/bin/bandit -c pyproject.toml -r src scripts -q
+
+## Security scan (S9): bandit, then sqlmap and wapiti against the running site (a scratch PostgreSQL
+## database, gunicorn with production settings over TLS on loopback, the public forms and the back
+## office signed in with two factors). About 15 minutes; fails on any finding; reports in var/security/.
+security: bandit security-packages
+	$(PY) scripts/security.py
+
+security-packages:
+	@bash scripts/security-packages.sh
 
 ## Resilience checks R1 and R2 (resilience/README.md): the question form under load while a gunicorn
 ## worker and the task worker are killed and a private PostgreSQL cluster restarts; mail during a

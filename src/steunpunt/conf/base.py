@@ -75,6 +75,7 @@ MIDDLEWARE = [
     # Outside everything else, so that even an early 404 carries the policy.
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "steunpunt.core.middleware.RejectNulMiddleware",
     "steunpunt.core.middleware.KnownHostMiddleware",
     # After the host lookup, before sessions: a cached public page skips everything below.
     "steunpunt.core.page_cache.AnonymousPageCacheMiddleware",
@@ -164,6 +165,9 @@ STAFF_SESSION_IDLE_SECONDS = env_int("STAFF_SESSION_IDLE_SECONDS", 30 * 60)
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
+# No script of ours reads the token from the cookie (forms carry it, Wagtail's admin takes it from the
+# page), so scripts may not read it at all (S2; wapiti flagged it).
+CSRF_COOKIE_HTTPONLY = True
 
 OTP_TOTP_ISSUER = env_str("OTP_TOTP_ISSUER", "Steunpunt passend onderwijs")
 

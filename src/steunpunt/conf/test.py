@@ -3,7 +3,7 @@
 from .base import *  # noqa: F403
 from .base import ALLOWED_HOSTS, DATABASES
 
-SECRET_KEY = "test-only-secret-key-not-for-any-real-installation-0123456789"  # noqa: S105
+SECRET_KEY = "test-only-secret-key-not-for-any-real-installation-0123456789"  # noqa: S105  # nosec B105  # tests only
 ALLOWED_HOSTS = [*ALLOWED_HOSTS, "testserver"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

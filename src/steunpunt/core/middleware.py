@@ -1,6 +1,8 @@
 """Request-wide rules: which host is whose, and what the back office may cache."""
 
 from django.conf import settings
+from django.http import HttpResponseBadRequest
+from django.template import loader
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 from wagtail.models import Site
 
@@ -17,6 +19,25 @@ def is_back_office(path):
 
 
 HEALTH_PATH = "/health/"
+
+
+class RejectNulMiddleware:
+    """A NUL character in the address (``%00``) is never part of a real address or search, and the
+    database refuses it inside a query: answer the plain Dutch 400 page before anything reads it.
+
+    Form fields are checked by Django's own validator (ProhibitNullCharactersValidator) with a message
+    at the field; this covers the path and the query string, which views read directly.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if "\x00" in request.path or any(
+            "\x00" in key or any("\x00" in value for value in values) for key, values in request.GET.lists()
+        ):
+            return HttpResponseBadRequest(loader.get_template("400.html").render())
+        return self.get_response(request)
 
 
 class KnownHostMiddleware:

@@ -46,6 +46,10 @@ def test_parents_filter_the_regions_schools(client, schools):
     html = client.get("/scholen/", {"soort": "sbo", "plaats": "Haren"}, **HOST).content.decode()
     assert "SBO De Brug" in html and "De Regenboog" not in html
     assert client.get("/scholen/", {"soort": "<x>", "plaats": "x" * 500}, **HOST).status_code == 200
+    # A NUL byte (wapiti sent one; PostgreSQL refuses it in a query) gets the Dutch 400 page.
+    odd = client.get("/scholen/", {"specialisme": "dyslexie\x00", "plaats": "\x00"}, **HOST)
+    assert odd.status_code == 400 and "Dit adres klopt niet" in odd.content.decode()
+    assert client.get("/scholen/01AA00%00/", **HOST).status_code == 400
 
 
 def test_a_school_page_shows_its_support(client, schools):
