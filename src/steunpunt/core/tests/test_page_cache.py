@@ -6,6 +6,7 @@ import re
 import pytest
 from django.core.cache import cache
 
+from steunpunt.core import page_cache
 from steunpunt.information.models import ArticleView, GlossaryTerm
 from steunpunt.information.tests.factories import ArticlePageFactory
 from steunpunt.tenants.tests.factories import SupportPointFactory
@@ -46,6 +47,22 @@ def test_a_change_of_content_makes_cached_pages_stale(client, site):
     GlossaryTerm.objects.create(slug="opp", term="OPP", explanation="Het ontwikkelingsperspectief.")
     response = client.get("/begrippen/", **HOST)
     assert response["X-Page-Cache"] == "miss" and "OPP" in response.content.decode()
+
+
+def test_each_process_keeps_its_own_copy_in_front_of_the_shared_cache_under_the_same_generation(
+    client, site, django_assert_max_num_queries
+):
+    first = client.get("/begrippen/", **HOST)
+    assert first["X-Page-Cache"] == "miss"
+    # The shared cache (Redis in production) loses the page: this process still has it.
+    for key in list(page_cache._local):
+        cache.delete(key)
+    with django_assert_max_num_queries(1):
+        second = client.get("/begrippen/", **HOST)
+    assert second["X-Page-Cache"] == "hit" and second.content == first.content
+    # Another process changes content: it moves the shared generation on, and this copy is not used.
+    page_cache.bump_generation()
+    assert client.get("/begrippen/", **HOST)["X-Page-Cache"] == "miss"
 
 
 @pytest.mark.parametrize(
