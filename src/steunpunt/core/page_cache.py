@@ -56,7 +56,8 @@ def bump_generation(**kwargs):
 
 def _key(request):
     raw = f"{request.get_host()}{request.get_full_path()}".encode()
-    return f"page-cache:{_generation()}:{hashlib.sha256(raw).hexdigest()}"
+    # "v2": a page is kept as the response alone (before, with callbacks); older entries are not read.
+    return f"page-cache:v2:{_generation()}:{hashlib.sha256(raw).hexdigest()}"
 
 
 def _cacheable_request(request):
@@ -87,7 +88,7 @@ def _cacheable_response(response):
 # and a kept page expires after PAGE_CACHE_SECONDS as in the shared cache. Kept pickled, so every hit
 # gets its own response object.
 LOCAL_PAGES = 500
-_local = OrderedDict()  # key → (monotonic expiry, pickled (response, on_hit))
+_local = OrderedDict()  # key → (monotonic expiry, pickled response)
 _local_lock = threading.Lock()
 
 
@@ -131,9 +132,7 @@ class AnonymousPageCacheMiddleware:
                 if cached is not None:
                     _local_keep(key, cached)
             if cached is not None:
-                response, on_hit = cached
-                for callback, arguments in on_hit:
-                    callback(**arguments)
+                response = cached
                 response["X-Page-Cache"] = "hit"
                 return response
         response = self.get_response(request)
@@ -143,10 +142,9 @@ class AnonymousPageCacheMiddleware:
             if keep:
                 if hasattr(response, "render") and not response.is_rendered:
                     response.render()
-                on_hit = getattr(response, "on_cache_hit", [])
                 # The security headers are added by middleware outside this one, for hits as well.
-                cache.set(key, (response, on_hit), timeout=settings.PAGE_CACHE_SECONDS)
-                _local_keep(key, (response, on_hit))
+                cache.set(key, response, timeout=settings.PAGE_CACHE_SECONDS)
+                _local_keep(key, response)
                 response["X-Page-Cache"] = "miss"
         return response
 
