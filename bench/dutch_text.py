@@ -1,7 +1,7 @@
 """Dutch-like article text for the generated bench articles.
 
 Half of the sentences are real sentences from the starter articles
-(``src/steunpunt/information/starter/articles.json``), so the words of this field (school,
+(``src/steunpunt/information/starter/articles/*.json``), so the words of this field (school,
 ouders, ondersteuning, ...) are as common as in the real information; the other half are words
 drawn by their frequency in Dutch from ``shared/data/nl_woordfrequentie_wordfreq3.1.1_top50k.tsv``.
 
@@ -17,7 +17,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 APP = Path(os.environ.get("BENCH_APP_DIR", REPO))
-STARTER = APP / "src" / "steunpunt" / "information" / "starter" / "articles.json"
+STARTER = APP / "src" / "steunpunt" / "information" / "starter" / "articles"
 WORDFREQ = Path(
     os.environ.get(
         "BENCH_WORDFREQ", REPO.parent / "shared" / "data" / "nl_woordfrequentie_wordfreq3.1.1_top50k.tsv"
@@ -29,8 +29,8 @@ _WORD = re.compile(r"^[a-zà-ÿ]{2,}$")
 
 
 def _starter_texts():
-    data = json.loads(STARTER.read_text(encoding="utf-8"))
-    for article in data["articles"]:
+    for path in sorted(STARTER.glob("*.json")):
+        article = json.loads(path.read_text(encoding="utf-8"))
         for version in article["versions"].values():
             yield version.get("summary", "")
             for block in version["body"]:

@@ -27,21 +27,35 @@ def _read(name):
     return json.loads((STARTER_DIR / name).read_text(encoding="utf-8"))
 
 
+def starter_themes():
+    """Return the starter themes (``starter/themes.json``)."""
+    return _read("themes.json")
+
+
+def starter_articles():
+    """Return the starter articles, one file each in ``starter/articles/``, in their ``order``.
+
+    One file per article lets editors and reviewers change one article without touching the rest.
+    """
+    files = sorted((STARTER_DIR / "articles").glob("*.json"))
+    articles = [json.loads(path.read_text(encoding="utf-8")) for path in files]
+    return sorted(articles, key=lambda article: (article.get("order", 1000), article["slug"]))
+
+
 @transaction.atomic
 def load_starter_articles():
     """Create the themes and articles that do not exist yet; return how many articles were made.
 
     Existing articles are left alone, so an editor's work is never overwritten.
     """
-    data = _read("articles.json")
-    for theme in data["themes"]:
+    for theme in starter_themes():
         Theme.objects.get_or_create(
             slug=theme["slug"], defaults={"name": theme["name"], "description": theme.get("description", "")}
         )
     themes = {theme.slug: theme for theme in Theme.objects.all()}
     library = library_ensure()
     created = {}
-    for spec in data["articles"]:
+    for spec in starter_articles():
         if ArticlePage.objects.filter(slug=spec["slug"]).exists():
             continue
         versions = spec["versions"]

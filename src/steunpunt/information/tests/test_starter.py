@@ -6,7 +6,7 @@ import pytest
 from django.core.management import call_command
 
 from steunpunt.information.models import ArticlePage, GlossaryTerm, SearchSynonym, Theme
-from steunpunt.information.starter import STARTER_DIR
+from steunpunt.information.starter import STARTER_DIR, starter_articles, starter_themes
 from steunpunt.socialmap.models import Organisation
 from steunpunt.tenants.tests.factories import SupportPointFactory
 
@@ -68,10 +68,13 @@ def test_starter_content_loads_as_unvalidated_drafts_and_only_once(client, platf
 
 
 def test_every_starter_article_links_only_to_existing_articles_and_themes():
-    data = json.loads((STARTER_DIR / "articles.json").read_text(encoding="utf-8"))
-    slugs = {article["slug"] for article in data["articles"]}
-    themes = {theme["slug"] for theme in data["themes"]}
-    for article in data["articles"]:
+    articles = starter_articles()
+    slugs = {article["slug"] for article in articles}
+    themes = {theme["slug"] for theme in starter_themes()}
+    assert len(slugs) == len(articles)
+    for path in (STARTER_DIR / "articles").glob("*.json"):
+        assert json.loads(path.read_text(encoding="utf-8"))["slug"] == path.stem, path.name
+    for article in articles:
         assert set(article.get("related", [])) <= slugs, article["slug"]
         assert set(article.get("themes", [])) <= themes, article["slug"]
         assert article["versions"]["parents"]["body"], article["slug"]
