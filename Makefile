@@ -37,6 +37,20 @@ test: $(VENV)/.test-installed system-packages
 system-packages:
 	@bash scripts/system-packages.sh
 
+## The whole suite several times, each in another order with other seeds (pytest-randomly, hypothesis):
+## STABILITY_RUNS on SQLite (5) and STABILITY_PG_RUNS on PostgreSQL (2, STABILITY_DATABASE_URL or the
+## CI server); lists every test that did not pass every time (var/stability/summary.txt). ~5 min a run.
+.PHONY: test-stability test-explore
+test-stability: $(VENV)/.test-installed system-packages
+	mkdir -p var
+	$(PY) scripts/test_stability.py
+
+## The property-based tests with a random seed (printed) and ten times as many examples as make test.
+test-explore: $(VENV)/.test-installed
+	mkdir -p var
+	SEED=$${SEED:-$$(od -An -N2 -tu2 /dev/urandom | tr -d ' ')}; echo "hypothesis seed $$SEED"; \
+	HYPOTHESIS_PROFILE=explore $(VENV)/bin/pytest -m hypothesis --hypothesis-seed=$$SEED
+
 lint: $(VENV)/.test-installed
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .

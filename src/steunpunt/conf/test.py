@@ -21,3 +21,15 @@ PUBLIC_FORM_RATE = PUBLIC_FORM_RATE_UNVERIFIED = "100000/m"
 # Tests see every change at once; the page-cache tests switch it on themselves.
 PAGE_CACHE_SECONDS = 0
 ARTICLE_VIEW_FLUSH_SECONDS = 0
+
+# SQLite test databases live in a file, not in memory: the live server of the browser tests then gives
+# each of its threads its own connection, so overlapping requests (a page and its image, two tabs)
+# cannot break each other's transactions. In memory, Django shares one connection between all threads.
+# The file is per process (xdist workers and parallel runs never meet) and on tmpfs where there is one.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    import os
+    import tempfile
+    from pathlib import Path
+
+    _TMP = Path("/dev/shm") if Path("/dev/shm").is_dir() else Path(tempfile.gettempdir())  # noqa: S108  # nosec B108  # per-process name below
+    DATABASES["default"]["TEST"] = {"NAME": str(_TMP / f"steunpunt-test-{os.getpid()}.sqlite3")}

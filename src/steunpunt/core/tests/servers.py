@@ -1,6 +1,7 @@
 """Real servers for tests: gunicorn with the documented config, and free loopback ports."""
 
 import contextlib
+import http.client
 import os
 import socket
 import subprocess
@@ -12,11 +13,37 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[4]
 
 
-def free_port():
-    """A loopback port nothing listens on (for a server to start on, or to stand for one that is down)."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
+@contextlib.contextmanager
+def closed_port():
+    """Yield a loopback port where connections are refused: a server that is down.
+
+    The port stays bound (without listening) until the block ends, so no other process, such as a
+    second test run, can start a server on it meanwhile.
+    """
+    with socket.socket() as holder:
+        holder.bind(("127.0.0.1", 0))
+        yield holder.getsockname()[1]
+
+
+def listening_socket():
+    """Return a loopback socket that already listens on a port the system chose, for a server to take."""
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(128)
+    return listener
+
+
+def _answers(port):
+    """Return ``True`` once an HTTP server on ``port`` answers a request (whatever its status)."""
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+    try:
+        connection.request("GET", "/health/", headers={"Host": "127.0.0.1"})
+        connection.getresponse().read()
+        return True
+    except OSError:
+        return False
+    finally:
+        connection.close()
 
 
 @contextlib.contextmanager
@@ -26,14 +53,17 @@ def gunicorn(tmp_path, *, workers=1, **environment):
     ``environment`` adds to or replaces the process environment (``None`` removes a variable). What the
     app logs (to standard error, as in production) lands in ``tmp_path / "stderr.log"``.
     """
-    port = free_port()
+    # gunicorn takes over a socket that listens already (fd://), so the port cannot be taken by anyone
+    # else between choosing it and binding it.
+    listener = listening_socket()
+    port = listener.getsockname()[1]
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "steunpunt.conf.production",
         "DJANGO_SECRET_KEY": "gunicorn-test-key-" + "x" * 40,
         "STEUNPUNT_VAR_DIR": str(tmp_path / "var"),
         "ALLOWED_HOSTS": "127.0.0.1",
-        "GUNICORN_BIND": f"127.0.0.1:{port}",
+        "GUNICORN_BIND": f"fd://{listener.fileno()}",
         "GUNICORN_WORKERS": str(workers),
         "GUNICORN_ACCESS_LOG": str(tmp_path / "access.log"),
         "GUNICORN_ERROR_LOG": str(tmp_path / "error.log"),
@@ -50,18 +80,17 @@ def gunicorn(tmp_path, *, workers=1, **environment):
         env=env,
         cwd=tmp_path,
         stderr=stderr,
+        pass_fds=[listener.fileno()],
     )
+    listener.close()  # gunicorn has its own copy
     try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                with socket.create_connection(("127.0.0.1", port), timeout=1):
-                    break
-            except OSError:
-                log = tmp_path / "error.log"
-                assert server.poll() is None, log.read_text() if log.exists() else "gunicorn stopped"
-                assert time.monotonic() < deadline, log.read_text() if log.exists() else "no log"
-                time.sleep(0.2)
+        # The socket listens before gunicorn runs, so a connection proves nothing: wait for an answer.
+        deadline = time.monotonic() + 120
+        while not _answers(port):
+            log = tmp_path / "error.log"
+            assert server.poll() is None, log.read_text() if log.exists() else "gunicorn stopped"
+            assert time.monotonic() < deadline, log.read_text() if log.exists() else "no log"
+            time.sleep(0.2)
         yield port
     finally:
         server.terminate()
@@ -73,17 +102,21 @@ class TcpProxy:
     """Forwards connections from a loopback port to a real server; ``cut()`` drops every connection
     and stops listening (the server seems gone), ``start()`` listens again (it is back)."""
 
-    def __init__(self, port, target):
-        self.port, self.target = port, target
-        self._listener = None
+    def __init__(self, target):
+        self.port, self.target = 0, target  # the first start() lets the system choose the port
+        self._listener = self._holder = None
         self._sockets = set()
         self._lock = threading.Lock()
 
     def start(self):
+        if self._holder is not None:
+            self._holder.close()
+            self._holder = None
         listener = socket.socket()
         listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         listener.bind(("127.0.0.1", self.port))
         listener.listen(64)
+        self.port = listener.getsockname()[1]
         self._listener = listener
         threading.Thread(target=self._accept, args=(listener,), daemon=True).start()
 
@@ -93,6 +126,10 @@ class TcpProxy:
             with contextlib.suppress(OSError):
                 listener.shutdown(socket.SHUT_RDWR)  # wakes the thread waiting in accept()
             listener.close()
+            # Keep the port bound without listening while "gone": refused, and nobody else's.
+            self._holder = socket.socket()
+            self._holder.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            self._holder.bind(("127.0.0.1", self.port))
         with self._lock:
             sockets, self._sockets = self._sockets, set()
         for sock in sockets:

@@ -9,7 +9,7 @@ import urllib.request
 
 import pytest
 
-from .servers import TcpProxy, free_port, gunicorn
+from .servers import TcpProxy, closed_port, gunicorn
 
 PATHS = [
     ("GET", "/"),
@@ -52,12 +52,15 @@ def _ask(port, method, path, host):
 @pytest.fixture
 def server_without_database(tmp_path):
     # An address where no database listens: the server starts, every connection attempt is refused.
-    with gunicorn(
-        tmp_path,
-        DATABASE_URL=f"postgres://postgres@127.0.0.1:{free_port()}/steunpunt",
-        ALLOWED_HOSTS="127.0.0.1,.example",
-        SECURE_SSL_REDIRECT="0",
-    ) as port:
+    with (
+        closed_port() as database_port,
+        gunicorn(
+            tmp_path,
+            DATABASE_URL=f"postgres://postgres@127.0.0.1:{database_port}/steunpunt",
+            ALLOWED_HOSTS="127.0.0.1,.example",
+            SECURE_SSL_REDIRECT="0",
+        ) as port,
+    ):
         yield port, tmp_path
 
 
@@ -114,7 +117,7 @@ def test_when_postgresql_goes_away_the_pages_answer_503_and_work_again_when_it_i
         SupportPointFactory(hostname="noord.example")
     settings = connection.settings_dict
     database = settings["NAME"] if on_postgresql else "postgres"
-    proxy = TcpProxy(free_port(), (settings.get("HOST") or "127.0.0.1", int(settings.get("PORT") or 5432)))
+    proxy = TcpProxy((settings.get("HOST") or "127.0.0.1", int(settings.get("PORT") or 5432)))
     proxy.start()
     # The sitemap reads the steunpunt's pages and needs no collected static files.
     page = ("noord.example", "/sitemap.xml") if on_postgresql else ("127.0.0.1", "/health/")

@@ -49,7 +49,7 @@ def test_gunicorn_with_the_documented_config_serves_and_logs_no_private_codes(tm
             f"http://127.0.0.1:{port}/mijn-vraag/GEHEIMECODE123/?code=GEHEIMEVRAAG",
             Referer=f"http://127.0.0.1:{port}/evaluatie/GEHEIMEREFERRER/",
         )
-        assert _get(f"http://127.0.0.1:{port}/health/") in (200, 503)
+        assert _get(f"http://127.0.0.1:{port}/health/") == 503  # no tables in this throwaway database
     text = log.read_text()
     assert "/mijn-vraag/…/" in text and "/evaluatie/…/" in text and "/health/" in text
     assert "GEHEIM" not in text

@@ -1,7 +1,6 @@
 """/health/ reports database, cache, task queue and mail; 503 naming the part that fails. Every failure
 here is real: a cache and a mail server on a port where nothing listens, a task that waits too long."""
 
-import socket
 from datetime import timedelta
 
 import pytest
@@ -10,12 +9,6 @@ from django.utils import timezone
 from steunpunt.outbox.models import OutboxMail
 
 pytestmark = pytest.mark.django_db
-
-
-def _closed_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def test_everything_working_answers_200_without_caching(client, smtp_sink):
@@ -37,9 +30,9 @@ def test_the_health_check_answers_for_any_address_the_platform_serves(client):
     assert client.get("/health/", HTTP_HOST="127.0.0.1").status_code == 200
 
 
-def test_a_mail_server_that_does_not_answer_makes_mail_fail(client, settings):
+def test_a_mail_server_that_does_not_answer_makes_mail_fail(client, settings, closed_port):
     settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", _closed_port()
+    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", closed_port
     response = client.get("/health/")
     assert response.status_code == 503
     checks = response.json()["checks"]
@@ -58,11 +51,11 @@ def test_an_outbox_that_is_behind_makes_mail_fail(client):
     assert "ouder@example.test" not in response.content.decode()
 
 
-def test_an_unreachable_cache_makes_cache_fail(client, settings):
+def test_an_unreachable_cache_makes_cache_fail(client, settings, closed_port):
     settings.CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": f"redis://127.0.0.1:{_closed_port()}/0",
+            "LOCATION": f"redis://127.0.0.1:{closed_port}/0",
         }
     }
     response = client.get("/health/")

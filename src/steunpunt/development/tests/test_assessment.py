@@ -30,8 +30,13 @@ def world(platform):
     return own, other
 
 
+def _assessed_on():
+    """A recent day in the past: the form refuses a self-assessment dated in the future."""
+    return timezone.localdate() - datetime.timedelta(days=16)
+
+
 def _form(letters="ood dnn ddn", **extra):
-    data = {"assessed_on": "2026-11-20", "note": "Met de werkgroep besproken."}
+    data = {"assessed_on": _assessed_on().isoformat(), "note": "Met de werkgroep besproken."}
     for code, status in statuses(letters).items():
         data[f"{code}-status"] = status.value
         data[f"{code}-evidence"] = f"Onderbouwing {code}"
@@ -61,7 +66,7 @@ def test_the_coordinator_records_a_snapshot_with_evidence_and_sees_the_stool(sta
     assert response.status_code == 302
     assert response["Location"] == f"{reverse('development_overview')}?steunpunt={own.pk}"
     snapshot = SelfAssessment.objects.get()
-    assert (snapshot.support_point, snapshot.assessed_on) == (own, datetime.date(2026, 11, 20))
+    assert (snapshot.support_point, snapshot.assessed_on) == (own, _assessed_on())
     assert snapshot.recorded_by.memberships.get().role == Role.COORDINATOR
     rows = {row.block: row for row in snapshot.blocks.all()}
     assert {code: row.status for code, row in rows.items()} == statuses("ood dnn ddn")

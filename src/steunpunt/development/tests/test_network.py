@@ -5,6 +5,7 @@ import datetime
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from steunpunt.development.models import NetworkMember, WorkingGroupMeeting
 from steunpunt.development.services import DevelopmentError, member_create, member_update
@@ -15,6 +16,8 @@ from steunpunt.tenants.tests.factories import MembershipFactory, SupportPointFac
 from .factories import NetworkMemberFactory, WorkingGroupMeetingFactory
 
 pytestmark = pytest.mark.django_db
+# Consent lies in the past whatever today is: the form refuses a date of consent in the future.
+CONSENT_ON = timezone.localdate() - datetime.timedelta(days=66)
 CONTACT = {
     "kind": "working_group",
     "name": "Fatima Yilmaz",
@@ -22,7 +25,7 @@ CONTACT = {
     "role": "voorzitter",
     "email": "fatima@example.test",
     "phone": "06 12345678",
-    "consent_on": "2026-10-01",
+    "consent_on": CONSENT_ON.isoformat(),
     "consent_scope": "Contact over de werkgroep en naam in de verslagen",
 }
 
@@ -47,7 +50,7 @@ def test_contact_details_need_recorded_consent(world):
         with pytest.raises(DevelopmentError, match="alleen bewaren met toestemming"):
             member_create(
                 support_point=own,
-                data={**CONTACT, "consent_on": datetime.date(2026, 10, 1), **missing},
+                data={**CONTACT, "consent_on": CONSENT_ON, **missing},
                 by=None,
             )
     assert not NetworkMember.objects.exists() and not AuditRecord.objects.exists()
@@ -77,7 +80,7 @@ def test_the_coordinator_adds_a_member_and_the_audit_log_records_it(staff_client
     assert (member.support_point, member.email, member.consent_on) == (
         own,
         "fatima@example.test",
-        datetime.date(2026, 10, 1),
+        CONSENT_ON,
     )
     (record,) = _records(member.pk, "create")
     assert record.actor == user.username and record.support_point_id == own.pk
@@ -132,7 +135,7 @@ def test_pages_that_show_contact_details_write_an_audit_record(staff_client, wor
     assert _records(with_contact.pk, "read").count() == 2
 
     data = {f: getattr(with_contact, f) or "" for f in CONTACT}
-    data.update(phone="010 1234567", consent_on="2026-11-01")
+    data.update(phone="010 1234567", consent_on=(CONSENT_ON + datetime.timedelta(days=30)).isoformat())
     client.post(reverse("development_member_edit", args=[with_contact.pk]), data)
     with_contact.refresh_from_db()
     assert with_contact.phone == "010 1234567"

@@ -1,7 +1,5 @@
 """The outbox: mail waits in the database while the mail server is down, and goes out once when it is back."""
 
-import socket
-
 import pytest
 from django.core.management import call_command
 
@@ -13,18 +11,12 @@ pytestmark = pytest.mark.django_db(transaction=True)
 HOST = {"HTTP_HOST": "noord.localhost"}
 
 
-def _closed_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 def test_twenty_questions_during_an_outage_give_twenty_mails_each_delivered_once(
-    client, platform, smtp_sink, settings
+    client, platform, smtp_sink, settings, closed_port
 ):
     SupportPointFactory(hostname="noord.localhost")
     working_port = settings.EMAIL_PORT
-    settings.EMAIL_PORT = _closed_port()  # the mail server is down
+    settings.EMAIL_PORT = closed_port  # the mail server is down
     for number in range(20):
         response = client.post(
             "/vraag/",
@@ -53,9 +45,9 @@ def test_twenty_questions_during_an_outage_give_twenty_mails_each_delivered_once
     assert OutboxMail.objects.filter(sent_at__isnull=True).count() == 0
 
 
-def test_a_mail_waits_with_a_growing_pause_and_keeps_the_error(settings):
+def test_a_mail_waits_with_a_growing_pause_and_keeps_the_error(settings, closed_port):
     settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", _closed_port()
+    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", closed_port
     mail = mail_enqueue(to="a@example.test", subject="Onderwerp", body="Tekst")  # tried at once, after commit
     mail.refresh_from_db()
     first_pause = mail.next_attempt_at

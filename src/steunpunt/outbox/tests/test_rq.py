@@ -2,7 +2,6 @@
 by a real RQ worker from a real Redis queue; with Redis down the mail waits and nobody sees an error."""
 
 import os
-import socket
 
 import django_rq
 import pytest
@@ -46,12 +45,9 @@ def test_a_mail_goes_through_redis_and_an_rq_worker(settings, smtp_sink, django_
 
 
 def test_with_redis_down_the_mail_waits_in_the_outbox_without_an_error(
-    settings, client, django_capture_on_commit_callbacks
+    settings, client, django_capture_on_commit_callbacks, closed_port
 ):
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        closed = probe.getsockname()[1]
-    _rq(settings, f"redis://127.0.0.1:{closed}/0")
+    _rq(settings, f"redis://127.0.0.1:{closed_port}/0")
     with django_capture_on_commit_callbacks(execute=True), transaction.atomic():
         mail = mail_enqueue(to="ouder@example.test", subject="Uw vraag", body="Wij hebben uw vraag.")
     assert OutboxMail.objects.get(pk=mail.pk).sent_at is None

@@ -11,6 +11,7 @@ from django.db import connection
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from steunpunt.core.tests.properties import examples
 from steunpunt.information.models import Theme
 from steunpunt.reports import aggregates
 from steunpunt.reports.periods import Period
@@ -176,7 +177,9 @@ def _plant(support_point, questions, themes, organisations):
 
 
 @pytest.mark.parametrize("figures_for", IMPLEMENTATIONS, ids=lambda function: function.__name__)
-@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=examples(30), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(questions=st.lists(QUESTION, max_size=30))
 def test_the_case_figures_of_both_periods_are_those_of_the_planted_questions(world, figures_for, questions):
     support_point, themes, organisations, other = world

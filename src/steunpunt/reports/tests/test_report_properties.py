@@ -8,6 +8,7 @@ from django.utils import timezone
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from steunpunt.core.tests.properties import examples
 from steunpunt.information.models import Theme
 from steunpunt.reports.build import build_report, export_tables
 from steunpunt.reports.periods import period_from
@@ -44,7 +45,9 @@ def support_point(platform):
     return SupportPointFactory()
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=examples(40), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(questions=st.lists(QUESTION, max_size=45), threshold=st.integers(3, 7))
 def test_every_report_table_and_export_hides_small_numbers_so_that_none_can_be_worked_out(
     support_point, questions, threshold

@@ -16,6 +16,7 @@ from django.utils import translation
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from steunpunt.core.tests.properties import examples
 from steunpunt.reports.suppression import (
     DEFAULT_THRESHOLD,
     MIN_DENOMINATOR,
@@ -33,7 +34,7 @@ from steunpunt.reports.suppression import (
     validate_threshold,
 )
 
-PROPERTIES = settings(max_examples=300, deadline=None, database=None)
+PROPERTIES = settings(max_examples=examples(300), deadline=None, database=None)
 
 
 def shown_table(table: Table1D | Table2D) -> list[list[str]]:

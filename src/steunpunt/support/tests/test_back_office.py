@@ -2,6 +2,7 @@
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from steunpunt.information.tests.factories import ThemeFactory
 from steunpunt.support.models import Case, CaseStatus, Channel
@@ -61,7 +62,12 @@ def test_a_consultant_works_a_case_from_inbox_to_closing(staff_client, consultan
     client.post(reverse("support_case_message", args=[case.pk]), {"body": "Ik bel u morgen om 10 uur."})
     client.post(
         reverse("support_case_contact", args=[case.pk]),
-        {"channel": "phone", "on": "2026-11-20", "minutes": "30", "summary": "Gesprek over de TLV"},
+        {
+            "channel": "phone",
+            "on": timezone.localdate().isoformat(),
+            "minutes": "30",
+            "summary": "Gesprek over de TLV",
+        },
     )
     refused = client.post(reverse("support_case_status", args=[case.pk]), {"to": "closed"})
     assert refused.status_code == 400 and "Kies een uitkomst" in refused.content.decode()
