@@ -8,9 +8,13 @@ least twelve, the reader addressed as "je", no "rugzakje", and the youth correct
 import re
 
 import pytest
+from django.core.management import call_command
 
-from steunpunt.information.audiences import Audience
+from steunpunt.information.audiences import READABILITY_TARGETS, URL_SEGMENTS, Audience
+from steunpunt.information.models import ArticlePage
+from steunpunt.information.readability import analyse, stream_text
 from steunpunt.information.starter import starter_articles
+from steunpunt.tenants.tests.factories import SupportPointFactory
 
 YOUNG = (Audience.YOUTH, Audience.CHILDREN)
 _WORD = re.compile(r"[A-Za-zÀ-ÿ]+(?:['-][A-Za-zÀ-ÿ]+)*")
@@ -67,11 +71,42 @@ def test_the_address_check_finds_u_anywhere_in_a_sentence_but_not_in_words_or_qu
     assert informal_address("Heb je vragen? Jouw mentor helpt jou.") == ["je", "Jouw", "jou"]
 
 
+def test_every_starter_article_has_a_youth_version():
+    missing = [
+        slug
+        for slug, article in _articles().items()
+        if not (article["versions"].get("youth", {}).get("title") and article["versions"]["youth"]["body"])
+    ]
+    assert missing == []
+
+
 @pytest.mark.parametrize(("slug", "audience", "version"), _young_versions(), ids=_id)
 def test_young_readers_are_addressed_with_je_never_with_u(slug, audience, version):
     text = _text(version)
     assert formal_address(text) == [], (slug, audience)
     assert informal_address(text), (slug, audience)
+
+
+@pytest.mark.django_db
+def test_every_youth_and_childrens_version_reads_easily_and_is_on_its_own_page(client, platform):
+    """Loaded as the platform loads it, each version meets its Flesch-Douma target and renders."""
+    SupportPointFactory(hostname="noord.localhost")
+    call_command("load_starter_content")
+    checked = 0
+    for article in ArticlePage.objects.all():
+        for version in article.versions():
+            if version.audience == Audience.PARENTS:
+                continue
+            result = analyse(stream_text(version.title, version.summary, version.body))
+            target = READABILITY_TARGETS[version.audience]
+            assert result.meets(target), (article.slug, version.audience, result.score)
+            segment = URL_SEGMENTS[Audience(version.audience)]
+            response = client.get(f"/informatie/{article.slug}/{segment}/", HTTP_HOST="noord.localhost")
+            assert response.status_code == 200, (article.slug, segment)
+            html = response.content.decode()
+            assert f"<h1>{version.title}</h1>" in html.replace("&#x27;", "'")
+            checked += 1
+    assert checked == len(_young_versions())
 
 
 # The youth rows of "Statements to correct" in docs/content-review.md: the sentence the review
