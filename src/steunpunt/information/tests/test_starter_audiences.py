@@ -80,11 +80,27 @@ def test_every_starter_article_has_a_youth_version():
     assert missing == []
 
 
+def test_at_least_twelve_childrens_versions_among_them_complaints_rights_and_the_kinderombudsman():
+    children = {slug for slug, audience, _version in _young_versions() if audience == Audience.CHILDREN}
+    assert len(children) >= 12
+    wanted = {"klacht-over-school", "bezwaar-klacht-geschil", "rechten-en-plichten-ouders", "kinderombudsman"}
+    assert wanted <= children
+
+
 @pytest.mark.parametrize(("slug", "audience", "version"), _young_versions(), ids=_id)
 def test_young_readers_are_addressed_with_je_never_with_u(slug, audience, version):
     text = _text(version)
     assert formal_address(text) == [], (slug, audience)
     assert informal_address(text), (slug, audience)
+
+
+@pytest.mark.parametrize(("slug", "audience", "version"), _young_versions(), ids=_id)
+def test_young_readers_meet_no_rugzakje_no_grote_mensen_and_no_label(slug, audience, version):
+    """The rugzak was abolished in 2014; "grote mensen" talks down; "thuiszitter" labels the reader."""
+    text = _text(version).lower()
+    assert "rugzak" not in text, slug
+    assert "grote mensen" not in text, slug
+    assert "noemen mensen je" not in text, slug
 
 
 @pytest.mark.django_db
@@ -181,3 +197,17 @@ def test_thuiszitten_youth_opens_with_what_you_can_do_and_does_not_label_you():
     assert "Dan noemen mensen je een thuiszitter." not in text
     assert version["summary"].startswith("Ga je al een tijd niet naar school? Je kunt zelf")
     assert version["body"][1] == {"type": "heading", "text": "Wat kun je doen?"}
+
+
+def test_childrens_kinderombudsman_and_complaints_let_a_child_speak_up_and_contact_it_themselves():
+    ombudsman = _text(_version("kinderombudsman", Audience.CHILDREN))
+    assert "Vertel het dan eerst op school zelf." in ombudsman
+    assert "Dat mag je zelf doen." in ombudsman
+    for slug in ("klacht-over-school", "bezwaar-klacht-geschil", "rechten-en-plichten-ouders"):
+        text = _text(_version(slug, Audience.CHILDREN))
+        assert "Kinderombudsman" in text and "zelf contact opnemen" in text, slug
+
+
+def test_childrens_leerplicht_ends_with_the_school_year_you_turn_16():
+    text = _text(_version("leerplicht-en-kwalificatieplicht", Audience.CHILDREN))
+    assert "De leerplicht stopt aan het einde van het schooljaar waarin je 16 wordt." in text
