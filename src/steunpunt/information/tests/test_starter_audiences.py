@@ -72,6 +72,7 @@ def test_the_address_check_finds_u_anywhere_in_a_sentence_but_not_in_words_or_qu
 
 
 def test_every_starter_article_has_a_youth_version():
+    """Each of the starter articles has a youth version with a title and a body."""
     missing = [
         slug
         for slug, article in _articles().items()
@@ -81,6 +82,7 @@ def test_every_starter_article_has_a_youth_version():
 
 
 def test_at_least_twelve_childrens_versions_among_them_complaints_rights_and_the_kinderombudsman():
+    """Twelve or more articles speak to children, the complaints, rights and Kinderombudsman ones too."""
     children = {slug for slug, audience, _version in _young_versions() if audience == Audience.CHILDREN}
     assert len(children) >= 12
     wanted = {"klacht-over-school", "bezwaar-klacht-geschil", "rechten-en-plichten-ouders", "kinderombudsman"}
@@ -89,6 +91,7 @@ def test_at_least_twelve_childrens_versions_among_them_complaints_rights_and_the
 
 @pytest.mark.parametrize(("slug", "audience", "version"), _young_versions(), ids=_id)
 def test_young_readers_are_addressed_with_je_never_with_u(slug, audience, version):
+    """A youth or children's version says "je" or "jouw" to its reader and never "u" or "uw"."""
     text = _text(version)
     assert formal_address(text) == [], (slug, audience)
     assert informal_address(text), (slug, audience)
@@ -130,6 +133,7 @@ def test_every_youth_and_childrens_version_reads_easily_and_is_on_its_own_page(c
 
 
 def test_leerplicht_youth_ends_with_the_school_year_you_turn_16_then_kwalificatieplicht_until_18():
+    """Leerplicht ends with the school year you turn 16 (or 12 full years), then learning until 18."""
     text = _text(_version("leerplicht-en-kwalificatieplicht", Audience.YOUTH))
     assert "Tot je 16e ben je leerplichtig." not in text
     assert "Ben je tussen de 5 en 16 jaar?" not in text
@@ -140,6 +144,7 @@ def test_leerplicht_youth_ends_with_the_school_year_you_turn_16_then_kwalificati
 
 
 def test_complaints_youth_lets_pupils_complain_themselves_and_act_for_themselves_at_18():
+    """Not "your parents take the steps": in VO you often complain yourself, at 18 you act yourself."""
     for slug in ("bezwaar-klacht-geschil", "klacht-over-school"):
         text = _text(_version(slug, Audience.YOUTH))
         assert "Dan kunnen je ouders andere stappen zetten." not in text, slug
@@ -149,6 +154,7 @@ def test_complaints_youth_lets_pupils_complain_themselves_and_act_for_themselves
 
 
 def test_youth_at_18_act_for_themselves_in_the_rights_article():
+    """The rights article tells what changes at 16 (mbo agreements) and at 18 (you act yourself)."""
     text = _text(_version("rechten-en-plichten-ouders", Audience.YOUTH))
     assert "Als je 18 bent" in text
     assert "Dan ben je volwassen. Je regelt je zaken met school dan zelf." in text
@@ -156,6 +162,7 @@ def test_youth_at_18_act_for_themselves_in_the_rights_article():
 
 
 def test_youth_learn_that_pupils_can_sit_on_the_opr_of_secondary_partnerships():
+    """The OPR is not only for parents and staff: secondary pupils can sit on it too (hedged)."""
     for slug in ("samenwerkingsverband", "medezeggenschap"):
         text = _text(_version(slug, Audience.YOUTH))
         # Hedged ("vaak"): WMS art. 4a is marked *verify* in the review.
@@ -164,6 +171,7 @@ def test_youth_learn_that_pupils_can_sit_on_the_opr_of_secondary_partnerships():
 
 
 def test_mbo_youth_applying_before_1_april_gives_a_right_to_admission_but_not_for_entree():
+    """Applying before 1 April gives a right to admission, not merely advice; entree has no such right."""
     text = _text(_version("mbo", Audience.YOUTH))
     assert "Dan heb je recht op een studiekeuzeadvies." not in text
     assert "Dat geldt ook voor de entreeopleiding." not in text
@@ -172,6 +180,7 @@ def test_mbo_youth_applying_before_1_april_gives_a_right_to_admission_but_not_fo
 
 
 def test_kinderombudsman_youth_complain_to_the_organisation_first_and_contact_it_yourself():
+    """The Kinderombudsman is not "the last step": school first, as advice; contact it yourself."""
     text = _text(_version("kinderombudsman", Audience.YOUTH))
     assert "De Kinderombudsman is de laatste stap." not in text
     assert "Je mag zelf contact opnemen met de Kinderombudsman." in text
@@ -180,6 +189,7 @@ def test_kinderombudsman_youth_complain_to_the_organisation_first_and_contact_it
 
 
 def test_tlv_youth_names_the_cluster_1_and_2_exception_and_a_new_tlv_for_vso():
+    """Cluster 1 and 2 schools admit through their own assessment; SO to VSO needs a new TLV."""
     text = _text(_version("toelaatbaarheidsverklaring", Audience.YOUTH))
     old = (
         "Je hebt een TLV nodig voor het speciaal onderwijs, het voortgezet speciaal onderwijs "
@@ -192,6 +202,7 @@ def test_tlv_youth_names_the_cluster_1_and_2_exception_and_a_new_tlv_for_vso():
 
 
 def test_thuiszitten_youth_opens_with_what_you_can_do_and_does_not_label_you():
+    """The article on being at home opens with what you can do and no longer calls you a thuiszitter."""
     version = _version("thuiszitten", Audience.YOUTH)
     text = _text(version)
     assert "Dan noemen mensen je een thuiszitter." not in text
@@ -200,6 +211,7 @@ def test_thuiszitten_youth_opens_with_what_you_can_do_and_does_not_label_you():
 
 
 def test_childrens_kinderombudsman_and_complaints_let_a_child_speak_up_and_contact_it_themselves():
+    """Children read that they tell the school first and may contact the Kinderombudsman themselves."""
     ombudsman = _text(_version("kinderombudsman", Audience.CHILDREN))
     assert "Vertel het dan eerst op school zelf." in ombudsman
     assert "Dat mag je zelf doen." in ombudsman
@@ -209,5 +221,6 @@ def test_childrens_kinderombudsman_and_complaints_let_a_child_speak_up_and_conta
 
 
 def test_childrens_leerplicht_ends_with_the_school_year_you_turn_16():
+    """The children's leerplicht text carries the same corrected end of leerplicht as the youth text."""
     text = _text(_version("leerplicht-en-kwalificatieplicht", Audience.CHILDREN))
     assert "De leerplicht stopt aan het einde van het schooljaar waarin je 16 wordt." in text
