@@ -1,0 +1,106 @@
+"""The topics families bring most often (issue 15): present, in plain language, addressed right.
+
+Each new topic has a parents' and a youth version (and some a children's version); every version
+meets its audience's Flesch-Douma target, parents' texts keep at most 10% of their words outside
+the 5,000 most frequent Dutch words, parents are addressed with "u" and young people with "je".
+"""
+
+import re
+from collections import namedtuple
+
+import pytest
+
+from steunpunt.information.audiences import READABILITY_TARGETS, Audience
+from steunpunt.information.models import ArticlePage
+from steunpunt.information.readability import analyse, stream_text
+from steunpunt.information.starter import _stream, load_starter_articles, starter_articles
+from steunpunt.information.wordlist import COMMON_WORDS_FILE, common_words, word_use
+
+# slug -> whether it has a children's version (10–12 years)
+TOPICS = {
+    "schorsing-en-verwijdering": True,
+    "discriminatie-en-aanpassingen": False,
+    "leerlingenvervoer": False,
+    "ziek-zijn-en-school": True,
+}
+
+Block = namedtuple("Block", "block_type value")
+
+
+def _spec(slug):
+    return next(article for article in starter_articles() if article["slug"] == slug)
+
+
+def _text(version):
+    """The reader-facing text of one JSON version, built as the editor's readability check builds it."""
+    blocks = [Block(kind, value) for kind, value in _stream(version["body"])]
+    return stream_text(version["title"], version.get("summary", ""), blocks)
+
+
+def _words(text):
+    return set(re.findall(r"[a-zà-ÿ]+", text.lower()))
+
+
+VERSIONS = [
+    (slug, audience)
+    for slug, children in TOPICS.items()
+    for audience in ["parents", "youth"] + (["children"] if children else [])
+]
+
+
+@pytest.mark.django_db
+def test_the_topics_load_as_drafts_with_parents_and_youth_versions(platform):
+    """After loading, every topic is a draft article with both versions, its themes and its related links."""
+    load_starter_articles()
+    for slug, has_children in TOPICS.items():
+        article = ArticlePage.objects.get(slug=slug)
+        audiences = [version.audience for version in article.versions()]
+        assert audiences[:2] == [Audience.PARENTS, Audience.YOUTH], slug
+        assert (Audience.CHILDREN in audiences) is has_children, slug
+        assert article.starter_text and article.sources.exists() and article.themes.exists(), slug
+        related = set(article.related_links.values_list("article__slug", flat=True))
+        assert related == set(_spec(slug)["related"]), slug
+        for version in article.versions():
+            score = analyse(stream_text(version.title, version.summary, version.body)).score
+            assert score >= READABILITY_TARGETS[version.audience], (slug, version.audience, score)
+
+
+@pytest.mark.parametrize(("slug", "audience"), VERSIONS)
+def test_every_version_meets_its_readability_target(slug, audience):
+    """Flesch-Douma: parents at least 60, young people and children at least 70."""
+    result = analyse(_text(_spec(slug)["versions"][audience]))
+    assert result.score >= READABILITY_TARGETS[Audience(audience)], result.score
+
+
+@pytest.mark.parametrize("slug", TOPICS)
+def test_parents_version_uses_common_words(slug):
+    """At most 10% of the running words fall outside the 5,000 most frequent Dutch words."""
+    use = word_use(_text(_spec(slug)["versions"]["parents"]))
+    assert use.meets(), (f"{use.share:.1%}", sorted(set(use.uncommon)))
+
+
+@pytest.mark.parametrize("slug", TOPICS)
+def test_each_audience_is_addressed_in_its_own_way(slug):
+    """Parents read "u", never "je"/"jij"; young people and children read "je", never "u"/"uw"."""
+    versions = _spec(slug)["versions"]
+    parents = _words(_text(versions["parents"]))
+    assert "u" in parents and not parents & {"je", "jij", "jou", "jouw", "jullie"}
+    for audience in ("youth", "children"):
+        if audience in versions:
+            words = _words(_text(versions[audience]))
+            assert "je" in words and not words & {"u", "uw"}, audience
+
+
+def test_youth_versions_do_not_mention_the_abolished_rugzakje():
+    for slug in TOPICS:
+        assert "rugzak" not in _text(_spec(slug)["versions"]["youth"]).lower(), slug
+
+
+def test_the_word_list_holds_the_5000_most_frequent_words_and_counts_running_words():
+    """The shipped list has 5,000 words; a word counts each time it occurs; numbers are no words."""
+    assert len(common_words()) == 5000 and {"school", "ouders", "kind"} <= common_words()
+    assert (COMMON_WORDS_FILE.parent / "README.md").read_text(encoding="utf-8").count("CC BY-SA 4.0") == 1
+    use = word_use("De school belt. De toelaatbaarheidsverklaring komt 12 mei. Toelaatbaarheidsverklaring.")
+    assert use.words == 8 and use.uncommon == ["toelaatbaarheidsverklaring"] * 2
+    assert use.share == 0.25 and not use.meets()
+    assert word_use("").share == 0.0 and word_use("De school en het kind.").meets()
