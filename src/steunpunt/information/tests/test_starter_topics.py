@@ -26,6 +26,10 @@ TOPICS = {
     "wachtlijst-speciaal-onderwijs": False,
     "dyslexie-dyscalculie-hoogbegaafdheid": False,
     "pesten-en-sociale-veiligheid": True,
+    "leerlingdossier-privacy-gescheiden-ouders": False,
+    "thuisonderwijs": False,
+    "rechten-vanaf-18-jaar": False,
+    "doorstroomtoets-en-schooladvies": True,
 }
 
 Block = namedtuple("Block", "block_type value")
