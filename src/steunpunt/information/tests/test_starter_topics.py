@@ -103,6 +103,14 @@ def test_each_audience_is_addressed_in_its_own_way(slug):
             assert "je" in words and not words & {"u", "uw"}, audience
 
 
+@pytest.mark.parametrize(("slug", "audience"), VERSIONS)
+def test_every_version_ends_by_pointing_to_the_steunpunt(slug, audience):
+    """The closing block sends the reader to the regional steunpunt (its contact block follows)."""
+    body = _spec(slug)["versions"][audience]["body"]
+    closing = body[-1].get("text") or " ".join(body[-1]["items"])
+    assert "steunpunt" in closing.lower()
+
+
 def test_youth_versions_do_not_mention_the_abolished_rugzakje():
     for slug in TOPICS:
         assert "rugzak" not in _text(_spec(slug)["versions"]["youth"]).lower(), slug
