@@ -13,7 +13,13 @@ import pytest
 from steunpunt.information.audiences import READABILITY_TARGETS, Audience
 from steunpunt.information.models import ArticlePage
 from steunpunt.information.readability import analyse, stream_text
-from steunpunt.information.starter import _stream, load_starter_articles, starter_articles
+from steunpunt.information.search import normalise, search_articles
+from steunpunt.information.starter import (
+    _stream,
+    load_starter_articles,
+    load_starter_synonyms,
+    starter_articles,
+)
 from steunpunt.information.wordlist import COMMON_WORDS_FILE, common_words, word_use
 
 # slug -> whether it has a children's version (10–12 years)
@@ -30,6 +36,21 @@ TOPICS = {
     "thuisonderwijs": False,
     "rechten-vanaf-18-jaar": False,
     "doorstroomtoets-en-schooladvies": True,
+}
+
+# Words a family types into the search box -> the new article among the first three results.
+EVERYDAY_WORDS = {
+    "geschorst": "schorsing-en-verwijdering",
+    "discriminatie": "discriminatie-en-aanpassingen",
+    "taxi": "leerlingenvervoer",
+    "ziek": "ziek-zijn-en-school",
+    "minder uren": "niet-naar-school-kunnen",
+    "wachtlijst": "wachtlijst-speciaal-onderwijs",
+    "gepest": "pesten-en-sociale-veiligheid",
+    "privacy": "leerlingdossier-privacy-gescheiden-ouders",
+    "thuisonderwijs": "thuisonderwijs",
+    "volwassen": "rechten-vanaf-18-jaar",
+    "doorstroomtoets": "doorstroomtoets-en-schooladvies",
 }
 
 Block = namedtuple("Block", "block_type value")
@@ -57,9 +78,11 @@ VERSIONS = [
 
 
 @pytest.mark.django_db
-def test_the_topics_load_as_drafts_with_parents_and_youth_versions(platform):
-    """After loading, every topic is a draft article with both versions, its themes and its related links."""
+def test_the_topics_load_as_drafts_with_both_versions_and_are_found_by_everyday_words(platform):
+    """After loading, every topic is a draft article with both versions, its themes and its related
+    links, readable at its audience's target, and an everyday word finds it among the first three."""
     load_starter_articles()
+    load_starter_synonyms()
     for slug, has_children in TOPICS.items():
         article = ArticlePage.objects.get(slug=slug)
         audiences = [version.audience for version in article.versions()]
@@ -71,6 +94,9 @@ def test_the_topics_load_as_drafts_with_parents_and_youth_versions(platform):
         for version in article.versions():
             score = analyse(stream_text(version.title, version.summary, version.body)).score
             assert score >= READABILITY_TARGETS[version.audience], (slug, version.audience, score)
+    for words, slug in EVERYDAY_WORDS.items():
+        found = [article.slug for article in search_articles(normalise(words))[:3]]
+        assert slug in found, (words, found)
 
 
 def test_at_least_four_topics_have_a_childrens_version():
