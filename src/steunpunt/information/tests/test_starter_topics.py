@@ -105,9 +105,20 @@ def test_at_least_four_topics_have_a_childrens_version():
 
 @pytest.mark.parametrize(("slug", "audience"), VERSIONS)
 def test_every_version_meets_its_readability_target(slug, audience):
-    """Flesch-Douma: parents at least 60, young people and children at least 70."""
+    """Flesch-Douma: parents at least 60, young people and children at least 70; no sentence over 20 words."""
     result = analyse(_text(_spec(slug)["versions"][audience]))
     assert result.score >= READABILITY_TARGETS[Audience(audience)], result.score
+    assert result.long_sentences == []
+
+
+@pytest.mark.parametrize(("slug", "audience"), VERSIONS)
+def test_every_version_says_what_the_reader_can_do(slug, audience):
+    """Parents' versions open with what they can do; young people and children get a 'what you can do'."""
+    headings = [b["text"] for b in _spec(slug)["versions"][audience]["body"] if b["type"] == "heading"]
+    if audience == "parents":
+        assert headings[0].startswith("Wat kunt u"), headings[0]
+    else:
+        assert any(heading.startswith("Wat kun je") for heading in headings), headings
 
 
 @pytest.mark.parametrize("slug", TOPICS)
