@@ -1,7 +1,12 @@
 """Glossary links on young people's and children's pages lead to the explanation written for them."""
 
+import json
+import re
+
 import pytest
 
+from steunpunt.information.models import GlossaryTerm
+from steunpunt.information.starter import STARTER_DIR, load_starter_glossary
 from steunpunt.tenants.tests.factories import SupportPointFactory
 
 from .factories import ArticlePageFactory, GlossaryTermFactory
@@ -82,3 +87,29 @@ def test_odd_audience_addresses_of_a_term(client, site):
     assert response.status_code == 301 and response["Location"] == "/begrippen/opr/"
     assert client.get("/begrippen/opr/volwassenen/", **HOST).status_code == 404
     assert client.get("/begrippen/bestaat-niet/jongeren/", **HOST).status_code == 404
+
+
+def test_the_starter_glossary_loads_at_least_73_terms_with_their_audience_explanations():
+    """The review asked for twenty more terms (schoolbestuur first) and simpler words for young readers."""
+    assert load_starter_glossary() >= 73
+    assert GlossaryTerm.objects.count() >= 73
+    schoolbestuur = GlossaryTerm.objects.get(slug="schoolbestuur")
+    assert "schoolbesturen" in schoolbestuur.forms()
+    tlv = GlossaryTerm.objects.get(slug="tlv")
+    assert tlv.explanation_youth and tlv.explanation_children
+    assert tlv.explanation_for("youth") == tlv.explanation_youth
+    # The weakest explanations no longer explain jargon with the same jargon.
+    for slug in ("gmr", "lbt", "kwalificatieplicht", "tlv"):
+        term = GlossaryTerm.objects.get(slug=slug)
+        assert term.explanation_youth, slug
+        assert "medezeggenschapsraad voor" not in term.explanation
+        assert "startkwalificatie" not in term.explanation, slug
+
+
+def test_young_readers_are_addressed_with_je_in_the_starter_glossary():
+    """Explanations for young people and children say 'je', never the parents' 'u'."""
+    glossary = json.loads((STARTER_DIR / "glossary.json").read_text(encoding="utf-8"))
+    for term in glossary:
+        for key in ("explanation_youth", "explanation_children"):
+            words = set(re.findall(r"\w+", term.get(key, "").lower()))
+            assert not words & {"u", "uw"}, (term["slug"], key)
