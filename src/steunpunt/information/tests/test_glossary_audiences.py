@@ -40,6 +40,7 @@ def test_a_youth_page_links_to_the_youth_explanation_of_a_term(client, site):
         explanation="Een besluit van het samenwerkingsverband over de toelating.",
         explanation_youth="Een papier dat zegt dat je naar een speciale school mag.",
         explanation_children="Een brief die zegt dat je naar een andere school mag.",
+        also="toelaatbaarheidsverklaring",
     )
     _article_with_terms()
 
@@ -50,6 +51,7 @@ def test_a_youth_page_links_to_the_youth_explanation_of_a_term(client, site):
     html = page.content.decode()
     assert "Een papier dat zegt dat je naar een speciale school mag." in html
     assert "Een besluit van het samenwerkingsverband" not in html
+    assert "Je kunt ook lezen:" in html
 
     children = client.get("/informatie/tlv-en-opr/kinderen/", **HOST).content.decode()
     assert '<a class="term" href="/begrippen/tlv/kinderen/">TLV</a>' in children
