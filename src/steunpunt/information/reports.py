@@ -117,7 +117,7 @@ class GlossaryViewSet(ModelViewSet):
     icon = "help"
     menu_label = _("Glossary")
     add_to_admin_menu = False
-    form_fields = ["term", "slug", "explanation", "also"]
+    form_fields = ["term", "slug", "explanation", "explanation_youth", "explanation_children", "also"]
     list_display = ["term", "slug"]
     search_fields = ["term", "explanation"]
     inspect_view_enabled = False

@@ -110,14 +110,25 @@ class InformationRoutesMixin(RoutablePageMixin):
         )
 
     @path("begrippen/<slug:slug>/", name="glossary_term")
-    def glossary_term(self, request, slug):
+    @path("begrippen/<slug:slug>/<str:segment>/", name="glossary_term_for")
+    def glossary_term(self, request, slug, segment=None):
+        """A term explained for an audience: young people's and children's pages link to their own."""
+        if segment == URL_SEGMENTS[Audience.PARENTS]:
+            return redirect(f"{self.get_url(request)}begrippen/{slug}/", permanent=True)
+        audience = AUDIENCE_BY_SEGMENT.get(segment) if segment else Audience.PARENTS
         term = GlossaryTerm.objects.filter(slug=slug).first()
-        if term is None:
+        if term is None or audience is None:
             raise Http404
         return TemplateResponse(
             request,
             "information/glossary_term.html",
-            {"page": self, "base": self.get_url(request), "term": term},
+            {
+                "page": self,
+                "base": self.get_url(request),
+                "term": term,
+                "explanation": term.explanation_for(audience),
+                "audience": audience,
+            },
         )
 
     def information_sitemap_urls(self, request=None):
@@ -136,7 +147,7 @@ def article_context(request, article, version, *, page, base, feedback_form=None
         "article": article,
         "version": version,
         "versions": article.versions(),
-        "blocks": linked_blocks(version.body, TermLinker.for_all_terms(base)),
+        "blocks": linked_blocks(version.body, TermLinker.for_all_terms(base, version.audience)),
         "feedback_form": feedback_form or FeedbackForm(),
         "thanks": "bedankt" in request.GET,
         "validated_on": validated_on(article),

@@ -107,6 +107,8 @@ def load_starter_glossary():
             defaults={
                 "term": spec["term"],
                 "explanation": spec["explanation"],
+                "explanation_youth": spec.get("explanation_youth", ""),
+                "explanation_children": spec.get("explanation_children", ""),
                 "also": "\n".join(spec.get("also", [])),
             },
         )

@@ -1,6 +1,6 @@
 import factory
 
-from steunpunt.information.models import ArticlePage, Theme
+from steunpunt.information.models import ArticlePage, GlossaryTerm, Theme
 from steunpunt.information.services import library_ensure
 
 
@@ -11,6 +11,18 @@ class ThemeFactory(factory.django.DjangoModelFactory):
 
     slug = factory.Sequence(lambda n: f"thema-{n}")
     name = factory.Sequence(lambda n: f"Thema {n}")
+
+
+class GlossaryTermFactory(factory.django.DjangoModelFactory):
+    """A glossary term with an adult explanation only; pass ``explanation_youth`` or
+    ``explanation_children`` for the other audiences."""
+
+    class Meta:
+        model = GlossaryTerm
+
+    term = factory.Sequence(lambda n: f"begrip{n}")
+    slug = factory.Sequence(lambda n: f"begrip-{n}")
+    explanation = "Uitleg voor volwassenen."
 
 
 class ArticlePageFactory(factory.Factory):
@@ -30,6 +42,11 @@ class ArticlePageFactory(factory.Factory):
             youth_title="Voor jongeren",
             youth_summary="Kort.",
             youth_body=factory.LazyFunction(lambda: [("paragraph", "Jij hebt ook rechten.")]),
+        )
+        children = factory.Trait(
+            children_title="Voor kinderen",
+            children_summary="Kort.",
+            children_body=factory.LazyFunction(lambda: [("paragraph", "Jij mag ook iets zeggen.")]),
         )
 
     @classmethod

@@ -49,6 +49,9 @@ def test_a_parent_searches_reads_switches_looks_up_a_word_and_answers(informatio
 
     page.locator("main a.term").first.click()
     assert page.locator("h1").inner_text() == "thuiszitter"
+    # A term on a young people's page is explained in their words.
+    assert page.url.endswith("/begrippen/thuiszitter/jongeren/")
+    assert "Zo noemt de overheid een leerling" in page.locator("main").inner_text()
     assert violations(page) == []
     page.get_by_role("link", name="Alle woorden").click()
     assert violations(page) == []
