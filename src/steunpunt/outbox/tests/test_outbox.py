@@ -235,3 +235,18 @@ def test_without_a_mail_server_tests_see_mail_in_django_mail_outbox(mailoutbox):
     [message] = mailoutbox
     assert message.to == ["a@example.test"] and message.subject == "Onderwerp"
     assert OutboxMail.objects.get().sent_at is not None
+
+
+def test_a_mail_that_cannot_be_stored_raises_unless_the_caller_asked_for_silence(monkeypatch):
+    """An ordinary mail never disappears silently; Django's fail_silently (error mails) is honoured."""
+    from django.core.mail import get_connection
+    from django.db import DatabaseError
+
+    def database_away(*args, **kwargs):
+        raise DatabaseError("the database is away")
+
+    monkeypatch.setattr(OutboxMail.objects, "bulk_create", database_away)
+    with pytest.raises(DatabaseError):
+        django_mail.send_mail("Onderwerp", "Tekst", None, ["a@example.test"])
+    silent = get_connection(fail_silently=True)
+    assert django_mail.send_mail("Onderwerp", "Tekst", None, ["a@example.test"], connection=silent) == 0
