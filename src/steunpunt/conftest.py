@@ -50,46 +50,104 @@ def staff_client(client, platform):
     return login
 
 
+@pytest.fixture(autouse=True)
+def _mail_through_the_outbox(settings):
+    """Django's test set-up swaps EMAIL_BACKEND for locmem; tests send mail as production does, through
+    the outbox, which delivers to ``OUTBOX_DELIVERY_BACKEND`` (locmem: ``mail.outbox``; or an SMTP sink)."""
+    settings.EMAIL_BACKEND = "steunpunt.outbox.backends.OutboxBackend"
+
+
 class _Inbox:
-    """Collects what a real SMTP server on localhost receives."""
+    """Collects what a real SMTP server on localhost receives; ``refuse[address] = "550 ..."`` makes it
+    answer RCPT TO for that address with that reply instead of accepting it."""
 
     def __init__(self):
         self.messages = []
+        self.refuse = {}
+        self.rcpt_attempts = []
+
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+        self.rcpt_attempts.append(address)
+        if address in self.refuse:
+            return self.refuse[address]
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
 
     async def handle_DATA(self, server, session, envelope):
         import email
         from email import policy
 
-        self.messages.append(email.message_from_bytes(envelope.content, policy=policy.default))
+        message = email.message_from_bytes(envelope.content, policy=policy.default)
+        message.envelope_recipients = list(envelope.rcpt_tos)
+        self.messages.append(message)
         return "250 OK"
 
 
-def _smtp_controller(handler):
-    """An aiosmtpd controller that listens on a port the system chooses (never one another process
-    picked a moment earlier); its ``port`` is known once started."""
-    from aiosmtpd.controller import Controller
+class SmtpServer:
+    """A real SMTP server (aiosmtpd) on a port this test holds from start to end.
 
-    class OwnPortController(Controller):
-        def _create_server(self):
-            return self.loop.create_server(self._factory_invoker, host=self.hostname, port=0)
+    The socket is bound at once and kept: until :meth:`start` nothing listens on it, so a
+    connection is refused (a mail server outage), and no other process can take the port meanwhile.
+    """
 
-        def _trigger_server(self):
-            self.port = self.server.sockets[0].getsockname()[1]
-            super()._trigger_server()
+    def __init__(self):
+        import socket
 
-    return OwnPortController(handler, hostname="127.0.0.1", port=0)
+        self.inbox = _Inbox()
+        self.socket = socket.socket()
+        self.socket.bind(("127.0.0.1", 0))
+        self.port = self.socket.getsockname()[1]
+        self.controller = None
+
+    @property
+    def messages(self):
+        return self.inbox.messages
+
+    @property
+    def refuse(self):
+        return self.inbox.refuse
+
+    def start(self):
+        from aiosmtpd.controller import Controller
+
+        sock = self.socket
+
+        class OnHeldSocket(Controller):
+            def _create_server(self):
+                return self.loop.create_server(self._factory_invoker, sock=sock, ssl=self.ssl_context)
+
+        self.controller = OnHeldSocket(self.inbox, hostname="127.0.0.1", port=self.port)
+        self.controller.start()
+        return self
+
+    def stop(self):
+        if self.controller is not None:
+            self.controller.stop()
+        self.socket.close()
+
+
+def _deliver_to(settings, server):
+    settings.OUTBOX_DELIVERY_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_USE_TLS = "127.0.0.1", server.port, False
 
 
 @pytest.fixture
 def smtp_sink(settings):
-    """A real SMTP server (aiosmtpd) on a local port of its own; the platform sends mail to it."""
-    inbox = _Inbox()
-    controller = _smtp_controller(inbox)
-    controller.start()
-    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_USE_TLS = "127.0.0.1", controller.port, False
-    yield inbox
-    controller.stop()
+    """A real SMTP server (aiosmtpd) on a free local port; the outbox delivers mail to it."""
+    server = SmtpServer().start()
+    _deliver_to(settings, server)
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def smtp_down(settings):
+    """The mail server is down: the outbox delivers to a port this test holds where nothing listens
+    (connection refused). ``smtp_down.start()`` brings the server up on that port."""
+    server = SmtpServer()
+    _deliver_to(settings, server)
+    yield server
+    server.stop()
 
 
 @pytest.fixture

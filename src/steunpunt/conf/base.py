@@ -196,7 +196,10 @@ EMAIL_PORT = env_int("EMAIL_PORT", 25)
 EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
-EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+# Every mail, the platform's and Django's and Wagtail's, is stored in the outbox and delivered from
+# there through OUTBOX_DELIVERY_BACKEND; the EMAIL_BACKEND variable names that delivering backend.
+EMAIL_BACKEND = "steunpunt.outbox.backends.OutboxBackend"
+OUTBOX_DELIVERY_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "steunpunt@localhost")
 
 SECURE_CONTENT_TYPE_NOSNIFF = True

@@ -7,13 +7,13 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from steunpunt.core.calendar import event_calendar
 from steunpunt.outbox.services import mail_enqueue
 from steunpunt.privacy.models import AuditAction
 from steunpunt.privacy.services import audit
 from steunpunt.support.models import AnswerBy, Channel
 from steunpunt.support.services import case_submit, private_link
 
-from .ics import event_calendar
 from .models import Booking, ConsultationSlot
 from .selectors import booking_refusal
 

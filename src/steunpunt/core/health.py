@@ -74,11 +74,14 @@ def check_queue():
 def check_mail():
     """The SMTP server answers, and the outbox is not behind."""
     from steunpunt.outbox.models import OutboxMail
+    from steunpunt.outbox.services import SMTP_BACKEND, delivery_backend
 
     late = timezone.now() - timedelta(minutes=BACKLOG_MINUTES)
-    if OutboxMail.objects.filter(sent_at__isnull=True, next_attempt_at__lt=late).exists():
+    if OutboxMail.objects.filter(
+        sent_at__isnull=True, failed_at__isnull=True, next_attempt_at__lt=late
+    ).exists():
         raise RuntimeError("outbox is behind")
-    if settings.EMAIL_BACKEND != "django.core.mail.backends.smtp.EmailBackend":
+    if delivery_backend() != SMTP_BACKEND:
         return "ok (no mail server)"
     with smtplib.SMTP(settings.EMAIL_HOST, settings.EMAIL_PORT, timeout=SMTP_TIMEOUT_SECONDS) as server:
         code, _message = server.noop()

@@ -1,11 +1,11 @@
 """Registering for a meeting, with a waiting list; cancelling frees a place for the next in line."""
 
-import datetime
-
 from django.db import transaction
 from django.template.loader import render_to_string
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from steunpunt.core.calendar import event_calendar
 from steunpunt.outbox.services import mail_enqueue
 
 from .models import Meeting, Registration
@@ -56,35 +56,19 @@ def registration_cancel(*, registration, request):
 
 
 def ics_for(meeting, request):
-    """Return the meeting as an iCalendar (RFC 5545) file."""
-
-    def escape(text):
-        return text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
-
-    def stamp(moment):
-        return moment.astimezone(datetime.UTC).strftime("%Y%m%dT%H%M%SZ")
-
-    location = meeting.place or meeting.online_url
-    organiser = meeting.support_point.email or "noreply@invalid"
-    lines = [
-        "BEGIN:VCALENDAR",
-        "VERSION:2.0",
-        "PRODID:-//Steunpunt passend onderwijs//NL",
-        "BEGIN:VEVENT",
-        f"UID:meeting-{meeting.pk}@{request.get_host().split(':')[0]}",
-        f"DTSTAMP:{stamp(meeting.starts_at)}",
-        f"DTSTART:{stamp(meeting.starts_at)}",
-        f"DTEND:{stamp(meeting.ends_at)}",
-        f"SUMMARY:{escape(meeting.title)}",
-        f"DESCRIPTION:{escape(meeting.description)}",
-        f"LOCATION:{escape(location)}",
-        f"ORGANIZER;CN={escape(meeting.support_point.name)}:mailto:{organiser}",
-        "END:VEVENT",
-        "END:VCALENDAR",
-    ]
-    if meeting.online_url:
-        lines.insert(-2, f"URL:{meeting.online_url}")
-    return "\r\n".join(lines) + "\r\n"
+    """Return the meeting as an iCalendar (RFC 5545) file, made now (its DTSTAMP)."""
+    return event_calendar(
+        uid=f"meeting-{meeting.pk}@{request.get_host().split(':')[0]}",
+        stamp=timezone.now(),
+        starts_at=meeting.starts_at,
+        ends_at=meeting.ends_at,
+        summary=meeting.title,
+        description=meeting.description,
+        location=meeting.place or meeting.online_url,
+        url=meeting.online_url,
+        organiser_name=meeting.support_point.name,
+        organiser_email=meeting.support_point.email or "noreply@invalid",
+    )
 
 
 def status_message(registration):

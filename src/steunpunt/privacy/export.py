@@ -1,18 +1,15 @@
 """Everything the steunpunt keeps about one requester, as JSON and as a readable PDF (AVG inzage)."""
 
 import json
+import unicodedata
 
 from django.core.serializers.json import DjangoJSONEncoder
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
-from fpdf import FPDF
-from fpdf.enums import XPos, YPos
 
 from .retention import requester_cases
-
-# The PDF's built-in fonts know Latin-1 only; these typographic characters get a plain equivalent.
-_PLAIN = str.maketrans({"–": "-", "—": "-", "‘": "'", "’": "'", "“": '"', "”": '"', "…": "...", "→": "->"})
 
 
 def _case_data(case):
@@ -92,37 +89,40 @@ def _text(value):
         return date_format(timezone.localtime(value), "j F Y H:i")
     if hasattr(value, "isoformat"):
         return date_format(value, "j F Y")
-    return (
-        str(value if value is not None else "")
-        .translate(_PLAIN)
-        .encode("latin-1", "replace")
-        .decode("latin-1")
-    )
+    if isinstance(value, list):
+        return ", ".join(str(item) for item in value)
+    return str(value if value is not None else "")
+
+
+def text_direction(text):
+    """``"rtl"`` or ``"ltr"`` by the first strong character, as HTML's ``dir="auto"`` decides.
+
+    WeasyPrint does not resolve ``dir="auto"`` itself, so the PDF gets the direction written out:
+    an Arabic or Hebrew answer is laid out right to left, a Dutch one left to right.
+    """
+    for character in str(text):
+        kind = unicodedata.bidirectional(character)
+        if kind == "L":
+            return "ltr"
+        if kind in ("R", "AL"):
+            return "rtl"
+    return "ltr"
+
+
+def _value(text):
+    return {"text": text, "dir": text_direction(text)}
 
 
 def requester_export_pdf(case):
-    """Return the same export as a readable PDF (bytes), in Dutch."""
+    """Return the same export as a readable PDF (bytes), in Dutch, with every script the requester used.
+
+    Rendered by WeasyPrint (as the board report) from ``privacy/requester_export.html``: names and
+    texts in any alphabet (Łukasz, Şükrü, Олена, محمد) come out as written, right-to-left text laid
+    out right to left.
+    """
+    from weasyprint import HTML  # Pango is needed only when a PDF is asked for
+
     data = requester_export_data(case)
-    pdf = FPDF()
-    pdf.set_auto_page_break(auto=True, margin=15)
-    pdf.add_page()
-    pdf.set_title(_text(_("Your data at %(name)s") % {"name": data["steunpunt"]}))
-    pdf.set_font("Helvetica", "B", 16)
-    pdf.multi_cell(
-        0,
-        8,
-        _text(_("Your data at %(name)s") % {"name": data["steunpunt"]}),
-        new_x=XPos.LMARGIN,
-        new_y=YPos.NEXT,
-    )
-    pdf.set_font("Helvetica", "", 10)
-    pdf.multi_cell(
-        0,
-        6,
-        _text(_("Made on %(date)s") % {"date": _text(data["exported_at"])}),
-        new_x=XPos.LMARGIN,
-        new_y=YPos.NEXT,
-    )
     labels = {
         "reference": _("Number"),
         "received": _("Received"),
@@ -143,48 +143,58 @@ def requester_export_pdf(case):
         "closed": _("Closed"),
         "outcome": _("Outcome"),
     }
+    senders = {"requester": _("Requester"), "steunpunt": _("steunpunt")}
+    cases = []
     for item in data["cases"]:
-        pdf.ln(4)
-        pdf.set_font("Helvetica", "B", 13)
-        pdf.multi_cell(
-            0,
-            7,
-            _text(_("Question %(reference)s") % {"reference": item["reference"]}),
-            new_x=XPos.LMARGIN,
-            new_y=YPos.NEXT,
-        )
-        pdf.set_font("Helvetica", "", 11)
-        for key, label in labels.items():
-            value = item[key]
-            if isinstance(value, list):
-                value = ", ".join(value)
-            if value in ("", None):
-                continue
-            pdf.multi_cell(0, 6, f"{_text(label)}: {_text(value)}", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-        for title, rows in (
+        fields = [
+            {"label": label, "value": _value(_text(item[key]))}
+            for key, label in labels.items()
+            if item[key] not in ("", None, [])
+        ]
+        sections = [
             (
                 _("Messages"),
-                [f"{_text(m['at'])} ({m['from']}): {_text(m['text'])}" for m in item["messages"]],
+                [(f"{_text(m['at'])} ({senders[m['from']]})", m["text"]) for m in item["messages"]],
             ),
             (
                 _("Contact log"),
                 [
-                    f"{_text(c['on'])}, {_text(c['how'])}, {c['minutes']} min.: {_text(c['summary'])}"
+                    (f"{_text(c['on'])}, {c['how']}, {c['minutes']} min.", c["summary"])
                     for c in item["contacts"]
                 ],
             ),
             (
-                _("Referrals"),
+                _("Consultation hours"),
                 [
-                    f"{_text(r['organisation'])}: {_text(r['outcome'])} {_text(r['note'])}"
-                    for r in item["referrals"]
+                    (_text(b["at"]), f"{b['status']} {b['topic']}".strip())
+                    for b in item["consultation_bookings"]
                 ],
             ),
-        ):
-            if rows:
-                pdf.set_font("Helvetica", "B", 11)
-                pdf.multi_cell(0, 6, _text(title), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-                pdf.set_font("Helvetica", "", 11)
-                for row in rows:
-                    pdf.multi_cell(0, 6, row, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-    return bytes(pdf.output())
+            (
+                _("Referrals"),
+                [(r["organisation"], f"{r['outcome']} {r['note']}".strip()) for r in item["referrals"]],
+            ),
+        ]
+        cases.append(
+            {
+                "reference": item["reference"],
+                "fields": fields,
+                "sections": [
+                    {
+                        "title": title,
+                        "rows": [{"head": head, "value": _value(_text(text))} for head, text in rows],
+                    }
+                    for title, rows in sections
+                    if rows
+                ],
+            }
+        )
+    html = render_to_string(
+        "privacy/requester_export.html",
+        {
+            "title": _("Your data at %(name)s") % {"name": data["steunpunt"]},
+            "made_on": _("Made on %(date)s") % {"date": _text(data["exported_at"])},
+            "cases": cases,
+        },
+    )
+    return HTML(string=html).write_pdf()

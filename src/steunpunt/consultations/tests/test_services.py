@@ -9,9 +9,9 @@ from django.db import connection
 from django.utils import timezone
 
 from steunpunt.consultations import services
-from steunpunt.consultations.ics import event_calendar
 from steunpunt.consultations.models import Booking
 from steunpunt.consultations.services import Refused, booking_cancel, slot_book, slot_create
+from steunpunt.core.calendar import event_calendar
 from steunpunt.support.models import Case
 
 from .helpers import ics_lines, ics_properties

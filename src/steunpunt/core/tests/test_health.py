@@ -30,9 +30,7 @@ def test_the_health_check_answers_for_any_address_the_platform_serves(client):
     assert client.get("/health/", HTTP_HOST="127.0.0.1").status_code == 200
 
 
-def test_a_mail_server_that_does_not_answer_makes_mail_fail(client, settings, closed_port):
-    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", closed_port
+def test_a_mail_server_that_does_not_answer_makes_mail_fail(client, smtp_down):
     response = client.get("/health/")
     assert response.status_code == 503
     checks = response.json()["checks"]

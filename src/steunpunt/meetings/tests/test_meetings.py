@@ -2,6 +2,7 @@
 
 import datetime
 
+import icalendar
 import pytest
 from django.urls import reverse
 from django.utils import timezone
@@ -78,6 +79,25 @@ def test_the_calendar_file(client, meeting):
     )
     assert "LOCATION:Voorbeeldstraat 1\\, Groningen" in body
     assert "DESCRIPTION:Wat moet u weten?\\nKom langs." in body
+
+
+def test_the_calendar_file_reads_back_as_the_meeting(client, meeting):
+    """Parsed with icalendar: DTSTAMP is when the file was made (not the start), the UID is the same
+    on every download, a long description from the admin (CRLF) is folded and has no bare CR."""
+    meeting.description = "Wat moet u weten?\r\nKom langs. " + "Neem uw vragen over de overstap mee. " * 5
+    meeting.save()
+    before = timezone.now().replace(microsecond=0)
+    first = client.get(f"/bijeenkomsten/{meeting.pk}/agenda.ics", **HOST).content
+    second = client.get(f"/bijeenkomsten/{meeting.pk}/agenda.ics", **HOST).content
+    assert all(len(line) <= 75 for line in first.split(b"\r\n"))
+    assert b"\r" not in first.replace(b"\r\n", b"")
+    [event] = icalendar.Calendar.from_ical(first).walk("VEVENT")
+    [again] = icalendar.Calendar.from_ical(second).walk("VEVENT")
+    assert before <= event.decoded("DTSTAMP") <= timezone.now()
+    assert event.decoded("DTSTART") == meeting.starts_at.replace(microsecond=0)
+    assert event.decoded("DTEND") == meeting.ends_at.replace(microsecond=0)
+    assert str(event["UID"]) == str(again["UID"]) == f"meeting-{meeting.pk}@noord.localhost"
+    assert str(event["DESCRIPTION"]) == meeting.description.replace("\r\n", "\n")
 
 
 def test_another_steunpunts_meeting_is_not_found(client, meeting):
