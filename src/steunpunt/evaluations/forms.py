@@ -1,10 +1,12 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from steunpunt.core.public_forms import PublicForm
+
 from .models import Audience, QuestionKind, answer_choices
 
 
-class AnswerForm(forms.Form):
+class AnswerForm(PublicForm):
     """The questions of one questionnaire version; every question may be skipped, not all of them."""
 
     def __init__(self, *args, questionnaire, **kwargs):
