@@ -9,6 +9,7 @@ from steunpunt.concerns.views import what_we_heard
 from steunpunt.consultations import views as consultations
 from steunpunt.core.converters import NotANumber
 from steunpunt.core.health import health
+from steunpunt.core.public_forms import form_key
 from steunpunt.evaluations.views import answer as evaluation_answer
 from steunpunt.information.views import article_feedback, article_read
 from steunpunt.meetings import views as meetings
@@ -38,6 +39,7 @@ urlpatterns = [
     path("sitemap-<slug:section>.xml", sitemaps.section, name=sitemaps.SECTION_URL_NAME),
     path("health/", health, name="health"),
     path("huisstijl.css", brand_css, name="brand_css"),
+    path("formulier-sleutel/", form_key, name="public_form_key"),
     path("reactie/<slug:slug>/", article_feedback, name="article_feedback"),
     path("gelezen/<int:pk>/<str:segment>.gif", article_read, name="article_read"),
     path("hulp-in-de-buurt/", social_map, name="social_map"),

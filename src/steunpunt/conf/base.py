@@ -116,8 +116,15 @@ DATABASES = {"default": env_database(VAR_DIR / "steunpunt.sqlite3")}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 CACHES = env_cache()
 
-# Public forms (questions, call-back) accepted per internet address; more is refused politely.
+# Public forms (questions, call-back, booking, stories, meetings, evaluation) accepted per internet
+# address; more is refused politely (core/public_forms.py).
 PUBLIC_FORM_RATE = env_str("PUBLIC_FORM_RATE", "10/h")
+# 'Did this help?' on articles: short answers, one per article, so a budget of its own.
+PUBLIC_FEEDBACK_RATE = env_str("PUBLIC_FEEDBACK_RATE", "30/h")
+PUBLIC_FEEDBACK_RATE_UNVERIFIED = env_str("PUBLIC_FEEDBACK_RATE_UNVERIFIED", "10/h")
+# A public form's body above this many bytes is refused unread (the longest form, 5,000 characters
+# of text, takes at most some 60 kB once encoded).
+PUBLIC_FORM_MAX_BODY = env_int("PUBLIC_FORM_MAX_BODY", 128 * 1024)
 # Public pages for visitors without a session are kept this long (0: no page cache).
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)
 # A front cache (nginx, deploy/nginx/) may keep those same pages this long (s-maxage; 0: never).

@@ -15,6 +15,7 @@ from .production import *  # noqa: F403
 # only its ceiling is raised. The proof of work and the honeypot are untouched: a forged or reused
 # proof is still refused.
 PUBLIC_FORM_RATE = PUBLIC_FORM_RATE_UNVERIFIED = "1000000/h"
+PUBLIC_FEEDBACK_RATE = PUBLIC_FEEDBACK_RATE_UNVERIFIED = "1000000/h"
 
 # django-axes locks signing in for an hour after five wrong passwords for one user name from one
 # address. sqlmap and wapiti test the login form from 127.0.0.1 with the same made-up user name

@@ -19,6 +19,7 @@ DATABASES["default"]["CONN_MAX_AGE"] = 0
 
 # Tests send many forms from one address; one test lowers this to see the refusal.
 PUBLIC_FORM_RATE = PUBLIC_FORM_RATE_UNVERIFIED = "100000/m"
+PUBLIC_FEEDBACK_RATE = PUBLIC_FEEDBACK_RATE_UNVERIFIED = "100000/m"
 
 # Tests see every change at once; the page-cache tests switch it on themselves.
 PAGE_CACHE_SECONDS = 0

@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.widgets import AdminDateTimeInput
 
-from steunpunt.support.forms import HoneypotMixin
+from steunpunt.core.public_forms import PublicForm
 from steunpunt.support.models import RequesterKind
 
 from .models import ConsultationSlot
@@ -14,7 +14,7 @@ TOPIC_MAX = 1000
 MAX_REPEAT_WEEKS = 12
 
 
-class BookingForm(HoneypotMixin, forms.Form):
+class BookingForm(PublicForm):
     """Who books, what about, and an e-mail address for the confirmation and the cancel link."""
 
     requester_kind = forms.ChoiceField(

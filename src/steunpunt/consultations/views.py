@@ -5,7 +5,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.views.decorators.http import require_GET, require_http_methods
 
-from steunpunt.support import antibot
+from steunpunt.core.public_forms import protected
 
 from .forms import BookingForm
 from .models import Booking
@@ -34,18 +34,14 @@ def slot_list(request):
 
 
 @require_http_methods(["GET", "POST"])
+@protected
 def slot_detail(request, pk):
     """One time with the booking form. A past or booked time, or bad input, answers 400 in Dutch."""
     slot = get_object_or_404(slots_of(_support_point(request)), pk=pk)
     form = BookingForm(request.POST if request.method == "POST" else None)
-    refusal, limit_message, status = booking_refusal(slot), None, 200
+    refusal, status = booking_refusal(slot), 200
     if request.method == "POST":
-        if refusal is not None:
-            status = 400
-        elif (refused := antibot.refusal(request)) is not None:
-            form.is_valid()
-            status, limit_message = refused
-        elif not form.is_valid():
+        if not form.is_valid() or refusal is not None:
             status = 400
         else:
             try:
@@ -58,8 +54,6 @@ def slot_detail(request, pk):
         "slot": slot,
         "form": form,
         "refusal": refusal,
-        "limit_message": limit_message,
-        "altcha": antibot.new_challenge(),
     }
     return TemplateResponse(request, "consultations/slot_detail.html", context, status=status)
 

@@ -1,21 +1,12 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import Audience, QuestionKind
+from steunpunt.core.public_forms import PublicForm
 
-SCALE = [(str(n), str(n)) for n in range(1, 6)]
-
-
-def _choices(kind, audience):
-    if kind == QuestionKind.SCALE:
-        low, high = (_("not at all"), _("very much"))
-        return [("1", f"1 – {low}"), ("2", "2"), ("3", "3"), ("4", "4"), ("5", f"5 – {high}")]
-    if kind == QuestionKind.YES_PARTLY_NO:
-        return [("yes", _("Yes")), ("partly", _("Partly")), ("no", _("No"))]
-    return [("yes", _("Yes")), ("no", _("No"))]
+from .models import Audience, QuestionKind, answer_choices
 
 
-class AnswerForm(forms.Form):
+class AnswerForm(PublicForm):
     """The questions of one questionnaire version; every question may be skipped, not all of them."""
 
     def __init__(self, *args, questionnaire, **kwargs):
@@ -35,7 +26,7 @@ class AnswerForm(forms.Form):
                 field = forms.ChoiceField(
                     label=question["text"],
                     required=False,
-                    choices=_choices(question["kind"], questionnaire.audience),
+                    choices=answer_choices(question["kind"]),
                     widget=forms.RadioSelect,
                     error_messages={"invalid_choice": _("Choose from the list.")},
                 )

@@ -25,6 +25,18 @@ class QuestionKind(models.TextChoices):
     TEXT = "text", _("Own words")
 
 
+def answer_choices(kind):
+    """The ``(stored value, label)`` pairs of a closed question, in the order they are asked and
+    reported; ``[]`` for an answer in own words. The form and the board report both use these."""
+    if kind == QuestionKind.SCALE:
+        return [("1", _("1 – not at all")), ("2", "2"), ("3", "3"), ("4", "4"), ("5", _("5 – very much"))]
+    if kind == QuestionKind.YES_PARTLY_NO:
+        return [("yes", _("Yes")), ("partly", _("Partly")), ("no", _("No"))]
+    if kind == QuestionKind.YES_NO:
+        return [("yes", _("Yes")), ("no", _("No"))]
+    return []
+
+
 class Questionnaire(models.Model):
     """One version of the questions for one audience. Versions are never changed, only replaced,
     so answers from different periods stay comparable."""

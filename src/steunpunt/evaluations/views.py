@@ -4,12 +4,15 @@ from django.http import Http404
 from django.template.response import TemplateResponse
 from django.views.decorators.http import require_http_methods
 
+from steunpunt.core.public_forms import protected
+
 from .forms import AnswerForm
 from .models import Invitation
 from .services import AlreadyAnswered, evaluation_answer
 
 
 @require_http_methods(["GET", "POST"])
+@protected
 def answer(request, token):
     """The one-time questionnaire. The link works once; after that it only says thank you."""
     support_point = getattr(request, "support_point", None)

@@ -1,8 +1,10 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from steunpunt.core.public_forms import PublicForm
 
-class FeedbackForm(forms.Form):
+
+class FeedbackForm(PublicForm):
     helpful = forms.TypedChoiceField(
         label=_("Did this information help you?"),
         choices=[("ja", _("Yes")), ("nee", _("No"))],

@@ -3,8 +3,9 @@ import base64
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.utils.cache import add_never_cache_headers, patch_cache_control
-from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
+
+from steunpunt.core.public_forms import protected
 
 from .audiences import AUDIENCE_BY_SEGMENT, URL_SEGMENTS, Audience
 from .forms import FeedbackForm
@@ -34,11 +35,14 @@ def article_read(request, pk, segment):
     return response
 
 
-# Anonymous and harmless, and the article pages set no cookies: no CSRF token to check.
-@csrf_exempt
 @require_POST
+@protected(rate="PUBLIC_FEEDBACK_RATE")
 def article_feedback(request, slug):
-    """Store a 'did this help?' answer; a wrong answer is shown on the article itself."""
+    """Store a 'did this help?' answer; a wrong answer or a refusal is shown on the article itself.
+
+    The article page may come from a shared cache, so its form carries no CSRF token and no puzzle:
+    the script fetches both (core.public_forms.form_key). Without the script the first answer is
+    refused politely and shown again with both, never cached; sending it again works."""
     support_point = getattr(request, "support_point", None)
     article = article_by_slug(slug)
     if support_point is None or article is None:
@@ -50,6 +54,7 @@ def article_feedback(request, slug):
     if not form.is_valid():
         response = home.article(request, slug, segment, form)
         response.status_code = 400
+        response["Cache-Control"] = "no-store"
         return response
     feedback_record(
         article=article,

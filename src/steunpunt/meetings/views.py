@@ -4,6 +4,8 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
+from steunpunt.core.public_forms import protected
+
 from .forms import RegistrationForm
 from .models import Meeting, Registration
 from .services import ics_for, registration_cancel, registration_create, status_message
@@ -23,6 +25,7 @@ def meeting_list(request):
 
 
 @require_http_methods(["GET", "POST"])
+@protected
 def meeting_detail(request, pk):
     meeting = get_object_or_404(_meetings(request), pk=pk)
     form = RegistrationForm(request.POST if request.method == "POST" else None)

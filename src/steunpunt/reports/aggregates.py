@@ -27,10 +27,11 @@ from django.db.models.functions import RowNumber
 from django.db.models.lookups import GreaterThanOrEqual, LessThan
 
 from steunpunt.concerns.models import Concern, ConcernStatus
-from steunpunt.evaluations.models import Invitation, QuestionKind, Questionnaire, Response
-from steunpunt.information.models import ArticleFeedback, ArticleView, SearchCount
+from steunpunt.evaluations.models import Invitation, QuestionKind, Questionnaire, Response, answer_choices
+from steunpunt.information.models import ArticleFeedback, ArticleView, SearchCount, Theme
 from steunpunt.reports.one_pass import raw_case_figures
 from steunpunt.reports.periods import Period
+from steunpunt.socialmap.models import Organisation
 from steunpunt.support.models import (
     AgeGroup,
     Case,
@@ -174,8 +175,28 @@ def case_figures_for(support_point, periods):
     periods = list(periods)
     _check_disjoint(periods)
     if connection.vendor == "postgresql":
-        return case_figures_one_pass(support_point, periods)
-    return case_figures_portable(support_point, periods)
+        figures = case_figures_one_pass(support_point, periods)
+    else:
+        figures = case_figures_portable(support_point, periods)
+    return _with_every_category(support_point, figures)
+
+
+def _with_every_category(support_point, figures):
+    """Give every theme and every organisation the steunpunt can refer to a count, 0 included: a row
+    that appeared only when someone gave that answer would tell the answer of a single person,
+    whatever its count shows. Names that are no longer current (a renamed theme) keep their row."""
+    themes = list(Theme.objects.order_by("name").values_list("name", flat=True))
+    organisations = list(
+        Organisation.objects.filter(Q(support_point=support_point) | Q(support_point__isnull=True))
+        .order_by("name")
+        .values_list("name", flat=True)
+        .distinct()
+    )
+    for figure in figures:
+        for key, names in (("themes", themes), ("referrals", organisations)):
+            counted = figure[key]
+            figure[key] = {name: counted.get(name, 0) for name in names} | counted
+    return figures
 
 
 def case_figures_one_pass(support_point, periods):
@@ -263,13 +284,16 @@ def evaluation_figures(support_point, period):
         for question in questionnaire.questions:
             if question["kind"] == QuestionKind.TEXT:
                 continue
-            counts = dict(
+            counted = dict(
                 mine.annotate(answer=KT(f"answers__{question['key']}"))
                 .exclude(answer__isnull=True)
                 .order_by()
                 .values_list("answer")
                 .annotate(n=Count("pk"))
             )
+            # Every answer of the question by its label, also the ones nobody gave (see
+            # _with_every_category); a stored value outside the choices cannot come from the form.
+            counts = {str(label): counted.get(value, 0) for value, label in answer_choices(question["kind"])}
             questions.append(
                 {
                     "text": question["text"],

@@ -1,10 +1,12 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from steunpunt.core.public_forms import PublicForm
+
 from .models import Story
 
 
-class StoryForm(forms.Form):
+class StoryForm(PublicForm):
     author = forms.ChoiceField(
         label=_("Who are you?"),
         choices=Story.Author.choices,

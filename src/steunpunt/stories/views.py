@@ -3,12 +3,15 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.views.decorators.http import require_http_methods
 
+from steunpunt.core.public_forms import protected
+
 from .forms import StoryForm
 from .models import Story
 from .services import story_submit
 
 
 @require_http_methods(["GET", "POST"])
+@protected
 def stories(request):
     """Published experiences of this steunpunt, and the form to share one."""
     support_point = getattr(request, "support_point", None)

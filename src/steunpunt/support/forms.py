@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from steunpunt.core.public_forms import PublicForm
 from steunpunt.information.models import Theme
 from steunpunt.schools.models import School
 
@@ -25,19 +26,6 @@ QUESTION_MAX = 5000
 
 def _choice_errors(message):
     return {"required": message, "invalid_choice": message}
-
-
-class HoneypotMixin(forms.Form):
-    """A field people never see or fill in; software that fills in every field gives itself away."""
-
-    website = forms.CharField(label=_("Leave this field empty"), required=False, max_length=200)
-
-    def clean_website(self):
-        if self.cleaned_data.get("website"):
-            raise forms.ValidationError(
-                _("Your message looks automatic. Leave the last field empty and try again.")
-            )
-        return ""
 
 
 class RequesterContactMixin(forms.Form):
@@ -134,7 +122,7 @@ def _themes():
     )
 
 
-class QuestionForm(HoneypotMixin, RequesterContactMixin, SchoolFieldMixin, forms.Form):
+class QuestionForm(PublicForm, RequesterContactMixin, SchoolFieldMixin):
     """The question form for parents and others."""
 
     requester_kind = forms.ChoiceField(
@@ -189,7 +177,7 @@ class QuestionForm(HoneypotMixin, RequesterContactMixin, SchoolFieldMixin, forms
     ]
 
 
-class YouthQuestionForm(HoneypotMixin, RequesterContactMixin, SchoolFieldMixin, forms.Form):
+class YouthQuestionForm(PublicForm, RequesterContactMixin, SchoolFieldMixin):
     """The simpler form for young people: fewer questions, shorter words."""
 
     question = forms.CharField(
@@ -255,7 +243,7 @@ DAY_CHOICES = [
 PART_CHOICES = [("ochtend", _("Morning")), ("middag", _("Afternoon"))]
 
 
-class CallbackForm(HoneypotMixin, forms.Form):
+class CallbackForm(PublicForm):
     """'Bel mij terug': a phone number, the best moments, and optionally what it is about."""
 
     requester_name = forms.CharField(label=_("Your name (optional)"), required=False, max_length=200)

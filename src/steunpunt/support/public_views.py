@@ -6,10 +6,10 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from steunpunt.core.public_forms import protected
 from steunpunt.evaluations.models import Invitation
 from steunpunt.schools.selectors import schools_for_support_point
 
-from . import antibot
 from .forms import CallbackForm, QuestionForm, ReplyForm, YouthQuestionForm
 from .models import AnswerBy, Case, CaseSchoolType, CaseStatus, Channel, RequesterKind
 from .services import TransitionNotAllowed, case_submit, message_from_requester, private_link
@@ -22,30 +22,23 @@ def _support_point(request):
     return support_point
 
 
-def _render_form(request, template, form, status=200, limit_message=None):
-    """Render a public form with a fresh proof-of-work puzzle; ``limit_message`` explains a refusal."""
+def _render_form(request, template, form, status=200):
     return TemplateResponse(
         request,
         template,
         {
             "form": form,
             "schools": form.schools.values_list("name", flat=True)[:2000] if hasattr(form, "schools") else [],
-            "altcha": antibot.new_challenge(),
-            "limit_message": limit_message,
         },
         status=status,
     )
 
 
 def _handle(request, form, template, store):
-    """The flow of every public form: refuse politely (text kept), show errors, or store and go on."""
+    """The flow of every public form: show errors (a refusal of ``protected`` among them, text kept),
+    or store and go on."""
     if request.method != "POST":
         return _render_form(request, template, form)
-    refusal = antibot.refusal(request)
-    if refusal is not None:
-        form.is_valid()
-        status, message = refusal
-        return _render_form(request, template, form, status=status, limit_message=message)
     if not form.is_valid():
         return _render_form(request, template, form, status=400)
     case = store(form)
@@ -75,11 +68,13 @@ def _youth_kind(data):
 
 
 @require_http_methods(["GET", "POST"])
+@protected
 def question(request):
     return _question_view(request, QuestionForm, "support/question.html", Channel.WEB)
 
 
 @require_http_methods(["GET", "POST"])
+@protected
 def youth_question(request):
     return _question_view(
         request, YouthQuestionForm, "support/youth_question.html", Channel.WEB_YOUTH, _youth_kind
@@ -87,6 +82,7 @@ def youth_question(request):
 
 
 @require_http_methods(["GET", "POST"])
+@protected
 def callback(request):
     support_point = _support_point(request)
     form = CallbackForm(request.POST if request.method == "POST" else None)

@@ -1,10 +1,12 @@
 /* Solves the form's proof-of-work puzzle (ALTCHA, SHA-256) in the background, so software that
    sends thousands of forms pays for each one. People notice nothing; without JavaScript the form
-   still works (the server then allows fewer forms per internet address). No third-party service. */
+   still works (the server then allows fewer forms per internet address). No third-party service.
+   A form on a page that may come from a shared cache (data-public-form-key) has no puzzle and no
+   CSRF token of its own: both are fetched once the visitor starts on the form. */
 (function () {
   "use strict";
-  if (!window.crypto || !window.crypto.subtle || !window.TextEncoder) { return; }
-  var encoder = new TextEncoder();
+  var encoder = window.TextEncoder ? new TextEncoder() : null;
+  var canSolve = !!(window.crypto && window.crypto.subtle && encoder);
 
   function hex(buffer) {
     return Array.prototype.map.call(new Uint8Array(buffer), function (b) {
@@ -29,28 +31,64 @@
     return batch(0);
   }
 
-  Array.prototype.forEach.call(document.querySelectorAll("form[data-altcha-challenge]"), function (form) {
+  function answer(form, puzzle) {
+    if (!canSolve) { return Promise.resolve(); }
     var field = form.querySelector("input[name=altcha]");
-    var puzzle = {
-      algorithm: form.dataset.altchaAlgorithm,
-      challenge: form.dataset.altchaChallenge,
-      salt: form.dataset.altchaSalt,
-      signature: form.dataset.altchaSignature,
-      maxnumber: form.dataset.altchaMaxnumber
-    };
-    var solved = solve(puzzle).then(function (number) {
+    return solve(puzzle).then(function (number) {
       if (number === null) { return; }
       field.value = btoa(JSON.stringify({
         algorithm: puzzle.algorithm, challenge: puzzle.challenge, number: number,
         salt: puzzle.salt, signature: puzzle.signature
       }));
     });
-    var waited = false;
+  }
+
+  function fetched(form) {
+    return fetch(form.dataset.publicFormKey, {credentials: "same-origin", headers: {Accept: "application/json"}})
+      .then(function (response) { return response.json(); })
+      .then(function (key) {
+        form.querySelector("input[name=csrfmiddlewaretoken]").value = key.csrf;
+        return answer(form, key.altcha);
+      })
+      // Without a token the server refuses politely and sends the form back with one.
+      .catch(function () {});
+  }
+
+  function protect(form, start) {
+    var ready = null, done = false, waited = false;
+    function begin() {
+      if (!ready) { ready = start().then(function () { done = true; }); }
+      return ready;
+    }
     form.addEventListener("submit", function (event) {
-      if (field.value || waited) { return; }
+      if (done || waited) { return; }
       event.preventDefault();
       waited = true;
-      solved.then(function () { form.requestSubmit ? form.requestSubmit() : form.submit(); });
+      // In a later task: a form ignores a new submission while its submit event is being handled.
+      begin().then(function () {
+        setTimeout(function () { form.requestSubmit ? form.requestSubmit() : form.submit(); }, 0);
+      });
     });
+    return begin;
+  }
+
+  Array.prototype.forEach.call(document.querySelectorAll("form[data-altcha-challenge]"), function (form) {
+    var begin = protect(form, function () {
+      return answer(form, {
+        algorithm: form.dataset.altchaAlgorithm,
+        challenge: form.dataset.altchaChallenge,
+        salt: form.dataset.altchaSalt,
+        signature: form.dataset.altchaSignature,
+        maxnumber: form.dataset.altchaMaxnumber
+      });
+    });
+    begin();
+  });
+
+  Array.prototype.forEach.call(document.querySelectorAll("form[data-public-form-key]"), function (form) {
+    var begin = protect(form, function () { return fetched(form); });
+    // Only a visitor who starts on the form asks the server: the page itself stays a cached one.
+    form.addEventListener("focusin", begin);
+    form.addEventListener("input", begin);
   });
 })();

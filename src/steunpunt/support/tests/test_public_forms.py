@@ -2,6 +2,7 @@
 
 import pytest
 
+from steunpunt.core.tests.public_forms import solved
 from steunpunt.information.tests.factories import ThemeFactory
 from steunpunt.outbox.models import OutboxMail
 from steunpunt.privacy.models import AuditRecord
@@ -170,18 +171,7 @@ def test_the_forms_only_exist_on_a_steunpunt_site(client, platform):
 
 
 def _solved(client):
-    """Solve the page's proof-of-work puzzle the way the browser script does."""
-    import base64
-    import json
-
-    import altcha
-
-    puzzle = client.get("/vraag/", **HOST).context["altcha"]
-    solution = altcha.solve_challenge_v1(
-        puzzle["challenge"], puzzle["salt"], puzzle["algorithm"], puzzle["maxnumber"]
-    )
-    payload = {key: puzzle[key] for key in ("algorithm", "challenge", "salt", "signature")}
-    return base64.b64encode(json.dumps({**payload, "number": solution.number}).encode()).decode()
+    return solved(client, HOST["HTTP_HOST"])
 
 
 def test_a_solved_proof_of_work_counts_once_and_a_forged_one_is_refused_politely(client, support_point):
