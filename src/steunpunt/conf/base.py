@@ -5,7 +5,17 @@ from pathlib import Path
 
 from django.utils.translation import gettext_lazy as _
 
-from .env import env_bool, env_cache, env_database, env_int, env_list, env_rq_queues, env_str, env_tasks
+from .env import (
+    env_bool,
+    env_cache,
+    env_database,
+    env_int,
+    env_list,
+    env_networks,
+    env_rq_queues,
+    env_str,
+    env_tasks,
+)
 
 SRC_DIR = Path(__file__).resolve().parent.parent
 REPO_DIR = SRC_DIR.parent.parent
@@ -70,7 +80,13 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
 ]
 
+# Proxies (nginx) whose X-Forwarded-For names the visitor: addresses or networks. Unset: the socket's
+# address is the visitor's (steunpunt.core.client_address); deploy/gunicorn.conf.py trusts loopback.
+TRUSTED_PROXIES = env_networks("TRUSTED_PROXIES")
+
 MIDDLEWARE = [
+    # First: everything below (limits, lockouts, logs) sees the visitor's address.
+    "steunpunt.core.client_address.ClientAddressMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Outside everything else, so that even an early 404 carries the policy.
     "csp.middleware.CSPMiddleware",
@@ -118,6 +134,8 @@ CACHES = env_cache()
 
 # Public forms (questions, call-back) accepted per internet address; more is refused politely.
 PUBLIC_FORM_RATE = env_str("PUBLIC_FORM_RATE", "10/h")
+# Every limit counts by the visitor's address, also behind nginx (TRUSTED_PROXIES).
+RATELIMIT_IP_META_KEY = "steunpunt.core.client_address.of_request"
 # Public pages for visitors without a session are kept this long (0: no page cache).
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)
 # A front cache (nginx, deploy/nginx/) may keep those same pages this long (s-maxage; 0: never).
@@ -158,6 +176,7 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/lockout.html"
 AXES_USERNAME_FORM_FIELD = "username"
 AXES_VERBOSE = False
+AXES_CLIENT_IP_CALLABLE = "steunpunt.core.client_address.of_request"
 
 # Staff sessions end after 30 idle minutes and at most 10 hours after login.
 SESSION_COOKIE_AGE = 10 * 60 * 60

@@ -55,6 +55,20 @@ def env_list(name, default=()):
     return [item.strip() for item in value.split(",") if item.strip()]
 
 
+def env_networks(name):
+    """Return a comma-separated list of addresses or networks (``127.0.0.1,10.0.0.0/8``); raise on
+    anything else, so that a typo never trusts nobody (or everybody) unnoticed."""
+    import ipaddress
+
+    values = env_list(name)
+    for value in values:
+        try:
+            ipaddress.ip_network(value, strict=False)
+        except ValueError as error:
+            raise ImproperlyConfigured(f"{name} must list addresses or networks, not {value!r}.") from error
+    return values
+
+
 def env_database(default_sqlite_path):
     """Return the ``DATABASES["default"]`` dict from ``DATABASE_URL``, else SQLite."""
     url = env_str("DATABASE_URL")

@@ -13,7 +13,7 @@ import socket
 import subprocess
 import time
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import urlencode, urlsplit
 
 import pytest
 
@@ -267,3 +267,58 @@ def test_hosts_that_are_no_steunpunts_never_reach_the_cache(front, article, sett
     front.request(ARTICLE)
     kept = [path.read_bytes() for path in (front.tmp / "cache").rglob("*") if path.is_file()]
     assert len(kept) == 1 and b"onbekend" not in kept[0]
+
+
+def _send_form(server, path, data, *, source, headers=None):
+    """A browser at ``source``: GET the form (for its CSRF cookie and token), then POST it."""
+    status, answer, body = server.request(path, source=source, headers=headers)
+    assert status == 200, (path, status)
+    cookie = re.search(r"csrftoken=([^;]+)", answer["Set-Cookie"]).group(1)
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', body).group(1)
+    return server.request(
+        path,
+        method="POST",
+        source=source,
+        body=urlencode({**data, "csrfmiddlewaretoken": token}, doseq=True),
+        headers={
+            "Cookie": f"csrftoken={cookie}",
+            "Content-Type": "application/x-www-form-urlencoded",
+            **(headers or {}),
+        },
+    )[0]
+
+
+CALLBACK = {"requester_phone": "06 12345678", "days": ["maandag"], "parts": ["ochtend"], "consent": "on"}
+
+
+def test_behind_nginx_each_visitor_has_a_form_limit_of_its_own(front, article, settings, live_server):
+    """The attack: behind nginx every visitor's address was nginx's, so after a few forms from one
+    visitor the next visitor was refused at once. Now the limit counts the address nginx saw (nginx is
+    a trusted proxy), and an X-Forwarded-For that a visitor sends itself changes nothing."""
+    settings.TRUSTED_PROXIES = ["127.0.0.1"]
+    settings.PUBLIC_FORM_RATE = settings.PUBLIC_FORM_RATE_UNVERIFIED = "2/h"
+    first, second = "127.0.0.2", "127.0.0.3"
+    assert [_send_form(front, "/bel-mij-terug/", CALLBACK, source=first) for _ in range(3)] == [302, 302, 429]
+    # The other visitor, claiming to be someone else again each time, has its own two.
+    forged = [{"X-Forwarded-For": f"198.51.100.{n}"} for n in range(3)]
+    sent = [_send_form(front, "/bel-mij-terug/", CALLBACK, source=second, headers=h) for h in forged]
+    assert sent == [302, 302, 429]
+    # Straight to the app from an address that is no trusted proxy: the header is not read either.
+    app = Front(urlsplit(live_server.url).port, front.tmp)
+    claim = {"X-Forwarded-For": "127.0.0.9"}
+    assert _send_form(app, "/bel-mij-terug/", CALLBACK, source=first, headers=claim) == 429
+
+
+def test_behind_nginx_a_lockout_after_wrong_passwords_is_for_that_visitor_only(front, article, settings):
+    """django-axes locks a user name out per address: wrong passwords from one visitor behind nginx no
+    longer lock everybody out of that account."""
+    from steunpunt.tenants.tests.factories import PASSWORD, UserFactory
+
+    settings.TRUSTED_PROXIES = ["127.0.0.1"]
+    UserFactory(username="coordinator")
+    wrong = {"username": "coordinator", "password": "fout"}
+    statuses = [_send_form(front, "/admin/login/", wrong, source="127.0.0.2") for _ in range(6)]
+    assert statuses[-1] == 429 and statuses[0] == 200
+    right = {"username": "coordinator", "password": PASSWORD}
+    assert _send_form(front, "/admin/login/", right, source="127.0.0.3") == 302
+    assert _send_form(front, "/admin/login/", right, source="127.0.0.2") == 429
