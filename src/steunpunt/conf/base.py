@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from .env import (
     env_bool,
     env_cache,
+    env_choice,
     env_database,
     env_int,
     env_list,
@@ -166,6 +167,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "wagtailadmin_login"
+# Its mail links to the configured address of the site asked (accounts/templates/wagtailadmin/…).
+WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "steunpunt.accounts.forms.PasswordResetForm"  # noqa: S105  # a form, no password
 
 # Lockout: after five wrong passwords for one user name from one address, wait an hour.
 # Unknown user names are counted the same way, so a lockout reveals nothing.
@@ -242,6 +245,9 @@ CONTENT_SECURITY_POLICY = {
 
 WAGTAIL_SITE_NAME = env_str("WAGTAIL_SITE_NAME", "Steunpunten passend onderwijs")
 WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# The scheme of the absolute links the platform writes (mails, password resets, site maps, calendar
+# files), with each site's configured host name and port (steunpunt.tenants.links); never the request's.
+PUBLIC_URL_SCHEME = env_choice("PUBLIC_URL_SCHEME", "http", ["http", "https"])
 WAGTAIL_I18N_ENABLED = False
 # PostgreSQL stems Dutch itself; SQLite gets Dutch stems from information.search.
 WAGTAILSEARCH_BACKENDS = {

@@ -47,6 +47,14 @@ def env_int(name, default):
         raise ImproperlyConfigured(f"{name} must be a whole number, not {value!r}.") from error
 
 
+def env_choice(name, default, choices):
+    """Return the variable ``name`` (or ``default``), which must be one of ``choices``."""
+    value = env_str(name, default)
+    if value not in choices:
+        raise ImproperlyConfigured(f"{name} must be one of {', '.join(choices)}, not {value!r}.")
+    return value
+
+
 def env_list(name, default=()):
     """Return a comma-separated variable as a list of stripped, non-empty items."""
     value = os.environ.get(name)
