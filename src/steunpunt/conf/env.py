@@ -104,7 +104,8 @@ def env_cache():
     """Return ``CACHES`` from ``CACHE_URL`` (``redis://…``), else local memory."""
     url = env_str("CACHE_URL")
     if url and url.startswith(("redis://", "rediss://")):
-        backend = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
+        # Django's RedisCache, keeping its Redis client instead of building one per call.
+        backend = {"BACKEND": "steunpunt.core.redis_cache.RedisCache", "LOCATION": url}
     elif url and url != "locmem://":
         raise ImproperlyConfigured(f"CACHE_URL must start with redis:// or be locmem://, not {url!r}.")
     else:
