@@ -28,8 +28,10 @@ keepalive = 5
 # Recycle workers now and then so that a slow leak never grows.
 max_requests = 2000
 max_requests_jitter = 200
-# nginx on the same machine sets X-Forwarded-For/-Proto.
-forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
+# nginx on the same machine sets X-Forwarded-For/-Proto: the app (limits, lockouts) and the access log
+# take the visitor's address from it for requests from these proxies only (steunpunt.core.client_address).
+TRUSTED_PROXIES = os.environ.setdefault("TRUSTED_PROXIES", "127.0.0.1,::1")
+forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", TRUSTED_PROXIES)
 # Load the application once, before forking: less memory, and a broken setting fails at start.
 preload_app = True
 accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-")

@@ -19,6 +19,9 @@ DEFAULTS = {
     "listen": "127.0.0.1:8080",
     # gunicorn (deploy/gunicorn.conf.py, GUNICORN_BIND).
     "upstream": "127.0.0.1:8000",
+    # The steunpunten's host names, as ALLOWED_HOSTS (commas or spaces; ".example.nl" is the domain and
+    # every subdomain); any other host is refused before the cache.
+    "server_names": "localhost .localhost 127.0.0.1",
     "cache_dir": "/var/cache/nginx/steunpunt",
     "cache_max_size": "1g",
     # The address that may PURGE (the task worker on this machine); add `allow` lines for more.
@@ -27,6 +30,20 @@ DEFAULTS = {
     "error_log": "/var/log/nginx/steunpunt-error.log",
 }
 PLACEHOLDER = re.compile(r"\{\{ (\w+) \}\}")
+SERVER_NAME = re.compile(r"^(?:\.|\*\.)?[a-z0-9](?:[a-z0-9.-]*[a-z0-9])?$|^\[[0-9a-f:]+\]$")
+
+
+def server_names(value):
+    """``value`` (ALLOWED_HOSTS' syntax, commas or spaces) as nginx's ``server_name`` list; a name
+    nginx could read as something else (``*``, a regular expression, a quote) is refused."""
+    names = [name.lower() for name in re.split(r"[\s,]+", str(value)) if name]
+    bad = [name for name in names if not SERVER_NAME.match(name)]
+    if bad or not names:
+        raise ValueError(f"not a list of host names: {value!r}")
+    # ".example.nl" already holds "example.nl" and "*.example.nl"; nginx ignores a name given twice.
+    covered = {name[1:] for name in names if name.startswith(".")}
+    covered |= {f"*{name}" for name in names if name.startswith(".")}
+    return " ".join(dict.fromkeys(name for name in names if name not in covered))
 
 
 def render(**values):
@@ -35,6 +52,7 @@ def render(**values):
     if unknown:
         raise ValueError(f"unknown placeholders: {sorted(unknown)}")
     filled = {**DEFAULTS, **{name: str(value) for name, value in values.items()}}
+    filled["server_names"] = server_names(filled["server_names"])
     return PLACEHOLDER.sub(lambda match: filled[match.group(1)], TEMPLATE.read_text())
 
 

@@ -1,5 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms.auth import PasswordResetForm as WagtailPasswordResetForm
+
+from steunpunt.tenants.links import request_site_url
 
 
 class TokenForm(forms.Form):
@@ -23,3 +26,12 @@ class TokenForm(forms.Form):
         if not token.isdigit():
             raise forms.ValidationError(_("The code has six digits."), code="invalid")
         return token
+
+
+class PasswordResetForm(WagtailPasswordResetForm):
+    """Wagtail's reset form, whose mail links to the configured address of the site the request came
+    in on (``steunpunt.tenants.links``): not to the Host header, not to one address for all sites."""
+
+    def save(self, *, request=None, extra_email_context=None, **kwargs):
+        context = {**(extra_email_context or {}), "base_url": request_site_url(request)}
+        return super().save(request=request, extra_email_context=context, **kwargs)

@@ -5,7 +5,18 @@ from pathlib import Path
 
 from django.utils.translation import gettext_lazy as _
 
-from .env import env_bool, env_cache, env_database, env_int, env_list, env_rq_queues, env_str, env_tasks
+from .env import (
+    env_bool,
+    env_cache,
+    env_choice,
+    env_database,
+    env_int,
+    env_list,
+    env_networks,
+    env_rq_queues,
+    env_str,
+    env_tasks,
+)
 
 SRC_DIR = Path(__file__).resolve().parent.parent
 REPO_DIR = SRC_DIR.parent.parent
@@ -70,7 +81,13 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
 ]
 
+# Proxies (nginx) whose X-Forwarded-For names the visitor: addresses or networks. Unset: the socket's
+# address is the visitor's (steunpunt.core.client_address); deploy/gunicorn.conf.py trusts loopback.
+TRUSTED_PROXIES = env_networks("TRUSTED_PROXIES")
+
 MIDDLEWARE = [
+    # First: everything below (limits, lockouts, logs) sees the visitor's address.
+    "steunpunt.core.client_address.ClientAddressMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Outside everything else, so that even an early 404 carries the policy.
     "csp.middleware.CSPMiddleware",
@@ -125,6 +142,8 @@ PUBLIC_FEEDBACK_RATE_UNVERIFIED = env_str("PUBLIC_FEEDBACK_RATE_UNVERIFIED", "10
 # A public form's body above this many bytes is refused unread (the longest form, 5,000 characters
 # of text, takes at most some 60 kB once encoded).
 PUBLIC_FORM_MAX_BODY = env_int("PUBLIC_FORM_MAX_BODY", 128 * 1024)
+# Every limit counts by the visitor's address, also behind nginx (TRUSTED_PROXIES).
+RATELIMIT_IP_META_KEY = "steunpunt.core.client_address.of_request"
 # Public pages for visitors without a session are kept this long (0: no page cache).
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)
 # A front cache (nginx, deploy/nginx/) may keep those same pages this long (s-maxage; 0: never).
@@ -155,6 +174,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "wagtailadmin_login"
+# Its mail links to the configured address of the site asked (accounts/templates/wagtailadmin/…).
+WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "steunpunt.accounts.forms.PasswordResetForm"  # noqa: S105  # a form, no password
 
 # Lockout: after five wrong passwords for one user name from one address, wait an hour.
 # Unknown user names are counted the same way, so a lockout reveals nothing.
@@ -165,6 +186,7 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/lockout.html"
 AXES_USERNAME_FORM_FIELD = "username"
 AXES_VERBOSE = False
+AXES_CLIENT_IP_CALLABLE = "steunpunt.core.client_address.of_request"
 
 # Staff sessions end after 30 idle minutes and at most 10 hours after login.
 SESSION_COOKIE_AGE = 10 * 60 * 60
@@ -233,6 +255,9 @@ CONTENT_SECURITY_POLICY = {
 
 WAGTAIL_SITE_NAME = env_str("WAGTAIL_SITE_NAME", "Steunpunten passend onderwijs")
 WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# The scheme of the absolute links the platform writes (mails, password resets, site maps, calendar
+# files), with each site's configured host name and port (steunpunt.tenants.links); never the request's.
+PUBLIC_URL_SCHEME = env_choice("PUBLIC_URL_SCHEME", "http", ["http", "https"])
 WAGTAIL_I18N_ENABLED = False
 # PostgreSQL stems Dutch itself; SQLite gets Dutch stems from information.search.
 WAGTAILSEARCH_BACKENDS = {

@@ -47,12 +47,34 @@ def env_int(name, default):
         raise ImproperlyConfigured(f"{name} must be a whole number, not {value!r}.") from error
 
 
+def env_choice(name, default, choices):
+    """Return the variable ``name`` (or ``default``), which must be one of ``choices``."""
+    value = env_str(name, default)
+    if value not in choices:
+        raise ImproperlyConfigured(f"{name} must be one of {', '.join(choices)}, not {value!r}.")
+    return value
+
+
 def env_list(name, default=()):
     """Return a comma-separated variable as a list of stripped, non-empty items."""
     value = os.environ.get(name)
     if value is None:
         return list(default)
     return [item.strip() for item in value.split(",") if item.strip()]
+
+
+def env_networks(name):
+    """Return a comma-separated list of addresses or networks (``127.0.0.1,10.0.0.0/8``); raise on
+    anything else, so that a typo never trusts nobody (or everybody) unnoticed."""
+    import ipaddress
+
+    values = env_list(name)
+    for value in values:
+        try:
+            ipaddress.ip_network(value, strict=False)
+        except ValueError as error:
+            raise ImproperlyConfigured(f"{name} must list addresses or networks, not {value!r}.") from error
+    return values
 
 
 def env_database(default_sqlite_path):
@@ -82,7 +104,8 @@ def env_cache():
     """Return ``CACHES`` from ``CACHE_URL`` (``redis://…``), else local memory."""
     url = env_str("CACHE_URL")
     if url and url.startswith(("redis://", "rediss://")):
-        backend = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
+        # Django's RedisCache, keeping its Redis client instead of building one per call.
+        backend = {"BACKEND": "steunpunt.core.redis_cache.RedisCache", "LOCATION": url}
     elif url and url != "locmem://":
         raise ImproperlyConfigured(f"CACHE_URL must start with redis:// or be locmem://, not {url!r}.")
     else:

@@ -1,7 +1,7 @@
 """Production settings: everything secret comes from the environment, fail closed."""
 
 from .base import *  # noqa: F403
-from .env import env_bool, env_int, env_str
+from .env import env_bool, env_choice, env_int, env_str
 
 SECRET_KEY = env_str("DJANGO_SECRET_KEY", required=True)
 DEBUG = False
@@ -24,6 +24,7 @@ CSRF_COOKIE_SECURE = True
 SESSION_COOKIE_NAME = "__Host-sessionid"
 CSRF_COOKIE_NAME = "__Host-csrftoken"
 DEMO_DATA_ALLOWED = False
+PUBLIC_URL_SCHEME = env_choice("PUBLIC_URL_SCHEME", "https", ["http", "https"])
 
 # The front cache (nginx, deploy/nginx/steunpunt.conf) on this machine: publishing a page sends it
 # PURGE requests for the page's addresses on every steunpunt's host (steunpunt.core.front_cache).

@@ -13,6 +13,7 @@ from steunpunt.privacy.models import AuditAction
 from steunpunt.privacy.services import audit
 from steunpunt.support.models import AnswerBy, Channel
 from steunpunt.support.services import case_submit, private_link
+from steunpunt.tenants.links import absolute_url
 
 from .models import Booking, ConsultationSlot
 from .selectors import booking_refusal
@@ -89,9 +90,9 @@ def _audit(booking, action, detail):
     )
 
 
-def booking_link(booking, request):
+def booking_link(booking):
     """Return the full address of the page where the booker sees and cancels ``booking``."""
-    return request.build_absolute_uri(f"/spreekuur/afspraak/{booking.token}/")
+    return absolute_url(booking.slot.support_point, f"/spreekuur/afspraak/{booking.token}/")
 
 
 def booking_calendar(booking, *, link):
@@ -113,8 +114,8 @@ def booking_calendar(booking, *, link):
     )
 
 
-def _mail_confirmation(booking, request):
-    link = booking_link(booking, request)
+def _mail_confirmation(booking):
+    link = booking_link(booking)
     context = {
         "booking": booking,
         "slot": booking.slot,
@@ -136,7 +137,7 @@ def _mail_confirmation(booking, request):
     )
 
 
-def slot_book(*, slot, data, request):
+def slot_book(*, slot, data):
     """Book ``slot`` for the visitor in ``data`` (a valid ``BookingForm``'s cleaned data).
 
     Also puts a question with channel "consultation" in the steunpunt's inbox, linked from the
@@ -176,7 +177,7 @@ def slot_book(*, slot, data, request):
                 consent_at=case.consent_at,
             )
             _audit(booking, AuditAction.CREATE, "booked")
-            _mail_confirmation(booking, request)
+            _mail_confirmation(booking)
     except IntegrityError:
         # The database's own guard (one active booking per slot), for a database without row locks.
         refusal = booking_refusal(slot)

@@ -45,7 +45,7 @@ def slot_detail(request, pk):
             status = 400
         else:
             try:
-                booking = slot_book(slot=slot, data=form.cleaned_data, request=request)
+                booking = slot_book(slot=slot, data=form.cleaned_data)
             except Refused as error:
                 refusal, status = str(error), 400
             else:
@@ -80,7 +80,7 @@ def booking_detail(request, token):
     context = {
         "booking": booking,
         "slot": booking.slot,
-        "link": booking_link(booking, request),
+        "link": booking_link(booking),
         "just_booked": request.GET.get("geboekt") == "1",
         "error": error,
     }
@@ -92,7 +92,7 @@ def booking_ics(request, token):
     booking = _booking(request, token)
     if booking.status == Booking.Status.CANCELLED:
         raise Http404
-    calendar = booking_calendar(booking, link=booking_link(booking, request))
+    calendar = booking_calendar(booking, link=booking_link(booking))
     response = HttpResponse(calendar, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="spreekuur.ics"'
     return _private(response)

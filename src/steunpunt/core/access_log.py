@@ -3,12 +3,17 @@
 A private link (``/mijn-vraag/<code>/``, ``/evaluatie/<code>/``, a booking or a registration) is the
 only key to someone's question or appointment; it must not end up in log files. The logger below
 replaces the code with ``…`` in the path, the request line and the referrer, and never logs query
-strings. ``deploy/gunicorn.conf.py`` sets it as gunicorn's ``logger_class``.
+strings, and logs the visitor's address behind nginx (:mod:`steunpunt.core.client_address`, with
+``TRUSTED_PROXIES`` from the environment). ``deploy/gunicorn.conf.py`` sets it as gunicorn's
+``logger_class``.
 """
 
+import os
 import re
 
 from gunicorn.glogging import Logger
+
+from .client_address import client_address, trusted_networks
 
 PRIVATE_LINK = re.compile(r"/(mijn-vraag|evaluatie|spreekuur/afspraak|bijeenkomsten/afmelden)/[^/?#\s]+")
 
@@ -21,8 +26,15 @@ def redact(text):
 
 
 class RedactingLogger(Logger):
+    def __init__(self, cfg):
+        super().__init__(cfg)
+        self.trusted_proxies = trusted_networks(os.environ.get("TRUSTED_PROXIES", "").split(","))
+
     def atoms(self, resp, req, environ, request_time):
         atoms = super().atoms(resp, req, environ, request_time)
+        atoms["h"] = client_address(
+            environ.get("REMOTE_ADDR"), environ.get("HTTP_X_FORWARDED_FOR"), self.trusted_proxies
+        )
         atoms["U"] = redact(atoms["U"])
         atoms["q"] = ""
         atoms["f"] = redact(atoms["f"])

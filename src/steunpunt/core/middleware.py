@@ -53,8 +53,7 @@ class KnownHostMiddleware:
         # or a page moves the generation on, so the lookup is repeated only then.
         self._known = {}
 
-    def _support_point(self, hostname):
-        generation = page_cache.current_generation()
+    def _support_point(self, hostname, generation):
         known = self._known.get(hostname)
         if known is not None and known[0] == generation:
             return known[1]
@@ -72,7 +71,9 @@ class KnownHostMiddleware:
             # Monitoring asks by address; the health check must answer even without a database.
             return self.get_response(request)
         hostname = request.get_host().split(":")[0].lower()
-        support_point = self._support_point(hostname)
+        # Read once per request: the page cache keys on the same generation (page_cache.current_generation).
+        request.content_generation = page_cache.current_generation()
+        support_point = self._support_point(hostname, request.content_generation)
         if support_point is not None:
             request.support_point = support_point
             # Wagtail reads this cache, so the site is looked up once per request.

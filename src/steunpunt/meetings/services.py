@@ -7,15 +7,18 @@ from django.utils.translation import gettext as _
 
 from steunpunt.core.calendar import event_calendar
 from steunpunt.outbox.services import mail_enqueue
+from steunpunt.tenants.links import absolute_url
 
 from .models import Meeting, Registration
 
 
-def _mail(registration, request):
+def _mail(registration):
     context = {
         "registration": registration,
         "meeting": registration.meeting,
-        "cancel_url": request.build_absolute_uri(f"/bijeenkomsten/afmelden/{registration.token}/"),
+        "cancel_url": absolute_url(
+            registration.meeting.support_point, f"/bijeenkomsten/afmelden/{registration.token}/"
+        ),
     }
     mail_enqueue(
         to=registration.email,
@@ -25,18 +28,18 @@ def _mail(registration, request):
 
 
 @transaction.atomic
-def registration_create(*, meeting, name, email, request):
+def registration_create(*, meeting, name, email):
     """Register someone: a place if there is one, otherwise the waiting list. Mails after commit."""
     meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
     taken = meeting.registrations.filter(status=Registration.Status.CONFIRMED).count()
     status = Registration.Status.CONFIRMED if taken < meeting.capacity else Registration.Status.WAITING
     registration = Registration.objects.create(meeting=meeting, name=name.strip(), email=email, status=status)
-    _mail(registration, request)
+    _mail(registration)
     return registration
 
 
 @transaction.atomic
-def registration_cancel(*, registration, request):
+def registration_cancel(*, registration):
     """Cancel; if that frees a place, the first on the waiting list gets it and an e-mail."""
     meeting = Meeting.objects.select_for_update().get(pk=registration.meeting_id)
     registration = Registration.objects.select_for_update().get(pk=registration.pk)
@@ -51,14 +54,14 @@ def registration_cancel(*, registration, request):
     if next_in_line:
         next_in_line.status = Registration.Status.CONFIRMED
         next_in_line.save(update_fields=["status"])
-        _mail(next_in_line, request)
+        _mail(next_in_line)
     return next_in_line
 
 
-def ics_for(meeting, request):
+def ics_for(meeting):
     """Return the meeting as an iCalendar (RFC 5545) file, made now (its DTSTAMP)."""
     return event_calendar(
-        uid=f"meeting-{meeting.pk}@{request.get_host().split(':')[0]}",
+        uid=f"meeting-{meeting.pk}@{meeting.support_point.site.hostname}",
         stamp=timezone.now(),
         starts_at=meeting.starts_at,
         ends_at=meeting.ends_at,

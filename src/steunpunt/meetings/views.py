@@ -38,7 +38,6 @@ def meeting_detail(request, pk):
                 meeting=meeting,
                 name=form.cleaned_data["name"],
                 email=form.cleaned_data["email"],
-                request=request,
             )
             request.session["meeting_message"] = status_message(registration)
             return redirect(f"/bijeenkomsten/{meeting.pk}/#aanmelden")
@@ -56,7 +55,7 @@ def meeting_detail(request, pk):
 @require_GET
 def meeting_ics(request, pk):
     meeting = get_object_or_404(_meetings(request), pk=pk)
-    response = HttpResponse(ics_for(meeting, request), content_type="text/calendar; charset=utf-8")
+    response = HttpResponse(ics_for(meeting), content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="bijeenkomst-{meeting.pk}.ics"'
     return response
 
@@ -68,6 +67,6 @@ def registration_cancel_view(request, token):
         raise Http404
     done = registration.status == Registration.Status.CANCELLED
     if request.method == "POST" and not done:
-        registration_cancel(registration=registration, request=request)
+        registration_cancel(registration=registration)
         done = True
     return TemplateResponse(request, "meetings/cancel.html", {"registration": registration, "done": done})

@@ -12,26 +12,32 @@ section is built from one slice of one query, at most 5,000 addresses (``limit``
   article's version for that audience, where the article has one.
 
 The last four only on a steunpunt's site, and only while its home page is listed; the platform's own
-site has just its pages. Addresses are absolute from the Wagtail site's root URL, as for every page.
+site has just its pages. Addresses are absolute from the Wagtail site's configured host name and port
+with the configured scheme (``steunpunt.tenants.links``), never from the request's Host header.
 """
 
 from django.contrib.sitemaps import Sitemap
 from django.contrib.sitemaps import views as sitemap_views
 from django.db.models import Max
 from django.db.models.functions import Coalesce
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.http import http_date
 from wagtail.contrib.sitemaps import Sitemap as WagtailSitemap
+from wagtail.models import Site
 
 from steunpunt.information.audiences import URL_SEGMENTS, Audience
 from steunpunt.information.models import ArticlePage, GlossaryTerm
 from steunpunt.information.selectors import live_articles
+from steunpunt.tenants.links import site_url
 
 from .models import SupportPointHomePage
 
 SECTION_URL_NAME = "sitemap_section"
 
 
-def _scheme(root_url):
-    return root_url.split("://", 1)[0]
+def _site(request):
+    return Site.find_for_request(request) or Site.objects.get(is_default_site=True)
 
 
 class PagesSitemap(WagtailSitemap):
@@ -42,7 +48,17 @@ class PagesSitemap(WagtailSitemap):
 
     def __init__(self, request):
         super().__init__(request)
-        self.protocol = _scheme(self.get_wagtail_site().root_url)
+        self.protocol = site_url(self.get_wagtail_site()).split("://", 1)[0]
+
+    def _urls(self, page, protocol, domain):
+        # Wagtail's page addresses take their scheme from the site's port: the configured one instead.
+        site = self.get_wagtail_site()
+        root, configured = site.root_url, site_url(site)
+        urls = super()._urls(page, protocol, domain)
+        for url in urls:
+            if url["location"].startswith(root):
+                url["location"] = configured + url["location"][len(root) :]
+        return urls
 
     def get_latest_lastmod(self):
         # Django's default builds every item in Python; the database knows the latest date.
@@ -63,11 +79,11 @@ class HomeRoutesSitemap(Sitemap):
 
     def __init__(self, request, home):
         self.request = request
-        _site_id, root_url, self.home_path = home.get_url_parts(request)
-        self.protocol, self.domain = root_url.split("://", 1)
+        _site_id, _root_url, self.home_path = home.get_url_parts(request)
+        self.protocol, self.domain = site_url(_site(request)).split("://", 1)
 
     def get_urls(self, page=1, site=None, protocol=None):
-        # Built from the Wagtail site's root URL, like the pages' addresses.
+        # Built from the site's configured address, like the pages' addresses.
         return self._urls(page, self.protocol, self.domain)
 
     def location(self, item):
@@ -123,9 +139,27 @@ def sections(request):
     return found
 
 
+@sitemap_views.x_robots_tag
 def index(request):
-    """``/sitemap.xml``: every page of every section of the requesting site."""
-    return sitemap_views.index(request, sections(request), sitemap_url_name=SECTION_URL_NAME)
+    """``/sitemap.xml``: every page of every section of the requesting site, at its configured address
+    (Django's index view takes the host from the request)."""
+    base = site_url(_site(request))
+    items, latest = [], []
+    for name, sitemap in sections(request).items():
+        location = base + reverse(SECTION_URL_NAME, kwargs={"section": name})
+        lastmod = sitemap.get_latest_lastmod()
+        latest.append(lastmod)
+        items.append(sitemap_views.SitemapIndexItem(location, lastmod))
+        items += [
+            sitemap_views.SitemapIndexItem(f"{location}?p={page}", lastmod)
+            for page in range(2, sitemap.paginator.num_pages + 1)
+        ]
+    headers = None
+    if latest and None not in latest:
+        headers = {"Last-Modified": http_date(max(latest).timestamp())}
+    return TemplateResponse(
+        request, "sitemap_index.xml", {"sitemaps": items}, content_type="application/xml", headers=headers
+    )
 
 
 def section(request, section):

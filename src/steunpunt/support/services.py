@@ -65,10 +65,12 @@ def new_reference():
 
 
 def _admin_url(case):
-    from django.conf import settings
     from django.urls import reverse
 
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("support_case", args=[case.pk])
+    from steunpunt.tenants.links import absolute_url
+
+    # On the steunpunt's own host, where its staff sign in (a session belongs to one host).
+    return absolute_url(case.support_point, reverse("support_case", args=[case.pk]))
 
 
 def private_link(case):

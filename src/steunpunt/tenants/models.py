@@ -81,7 +81,10 @@ class SupportPoint(ClusterableModel):
 
     @property
     def public_url(self):
-        return self.site.root_url
+        """The configured address of the steunpunt's site (``steunpunt.tenants.links``)."""
+        from .links import absolute_url
+
+        return absolute_url(self)
 
 
 class Partnership(models.Model):

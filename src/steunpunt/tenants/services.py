@@ -10,6 +10,7 @@ from wagtail.log_actions import log
 from wagtail.models import Site
 
 from .groups import sync_groups
+from .links import absolute_url
 from .models import Partnership, Sector, SupportPoint
 from .roles import Role
 from .validators import HOSTNAME_RE, validate_brand_colour, validate_partnership_code
@@ -158,7 +159,7 @@ def membership_revoke(*, membership, by=None):
     sync_groups(membership.user, membership.support_point)
 
 
-def _send_invitation(user, support_point, role, request):
+def _send_invitation(user, support_point, role):
     """Mail a new staff member a link to choose a password (Wagtail's reset flow)."""
     from django.contrib.auth.forms import PasswordResetForm
     from django.contrib.auth.tokens import default_token_generator
@@ -169,8 +170,7 @@ def _send_invitation(user, support_point, role, request):
         "user": user,
         "uid": urlsafe_base64_encode(force_bytes(user.pk)),
         "token": default_token_generator.make_token(user),
-        "domain": request.get_host(),
-        "protocol": "https" if request.is_secure() else "http",
+        "base_url": absolute_url(support_point),
         "support_point": support_point,
         "role": Role(role).label,
     }
@@ -180,7 +180,7 @@ def _send_invitation(user, support_point, role, request):
 
 
 @transaction.atomic
-def staff_invite(*, email, first_name, last_name, support_point, role, by, request):
+def staff_invite(*, email, first_name, last_name, support_point, role, by):
     """Give ``role`` at ``support_point`` to the person with ``email``, creating the account if new.
 
     A new account has no password yet: after the transaction commits, the person gets
@@ -194,5 +194,5 @@ def staff_invite(*, email, first_name, last_name, support_point, role, by, reque
         user.set_unusable_password()
         user.save()
         log(user, "wagtail.create", user=by)
-        transaction.on_commit(lambda: _send_invitation(user, support_point, role, request))
+        transaction.on_commit(lambda: _send_invitation(user, support_point, role))
     return membership_grant(user=user, support_point=support_point, role=role, by=by)

@@ -90,7 +90,6 @@ class MembershipCreateView(generic.CreateView):
             support_point=data["support_point"],
             role=data["role"],
             by=self.request.user,
-            request=self.request,
         )
 
 

@@ -1,7 +1,8 @@
 """The front cache of the production stack: a real nginx with deploy/nginx/steunpunt.conf in front of the
 test server. Public pages for visitors without a session are kept (the app says so with s-maxage);
 sessions, the back office, forms and the health check never are; publishing an article purges it on
-every steunpunt's host; a PURGE from another address is refused."""
+every steunpunt's host; a PURGE from another address is refused; a request cannot put one steunpunt's
+page under another's key, and hosts that are no steunpunt's never reach the cache."""
 
 import http.client
 import importlib.util
@@ -12,7 +13,7 @@ import socket
 import subprocess
 import time
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import urlencode, urlsplit
 
 import pytest
 
@@ -68,12 +69,14 @@ class Front:
     def __init__(self, port, tmp):
         self.port, self.tmp = port, tmp
 
-    def request(self, path, *, host=HOSTS[0], method="GET", headers=None, source="127.0.0.1"):
+    def request(self, path, *, host=HOSTS[0], method="GET", headers=None, source="127.0.0.1", body=None):
         connection = http.client.HTTPConnection(
             "127.0.0.1", self.port, timeout=20, source_address=(source, 0)
         )
         try:
-            connection.request(method, path, headers={"Host": f"{host}:{self.port}", **(headers or {})})
+            connection.request(
+                method, path, body=body, headers={"Host": f"{host}:{self.port}", **(headers or {})}
+            )
             response = connection.getresponse()
             return response.status, response.headers, response.read().decode(errors="replace")
         finally:
@@ -136,7 +139,7 @@ def front(live_server, tmp_path, settings):
 @pytest.fixture
 def article(transactional_db, platform):
     for host in HOSTS:
-        SupportPointFactory(hostname=host)
+        SupportPointFactory(hostname=host, name=f"Steunpunt {host.split('.')[0].title()}")
     return ArticlePageFactory(slug="thuiszitten", title="Thuiszitten")
 
 
@@ -219,3 +222,106 @@ def test_a_regional_supplement_purges_its_article_on_its_own_host_only(
         RegionalSupplement.objects.create(article=article, support_point=noord, body="Bel ons.")
     assert "http://noord.localhost/informatie/thuiszitten/" in purged
     assert all(url.startswith("http://noord.localhost/") for url in purged)
+
+
+def test_a_request_line_naming_another_steunpunt_than_its_host_header_never_poisons_the_cache(front, article):
+    """The attack: an absolute address of Noord in the request line with Zuid's Host header. nginx
+    keyed on the request line's host but forwarded the Host header, so Zuid's page was kept under
+    Noord's key. Now such a request is refused, and every visitor gets the page of the host asked."""
+    noord, zuid = HOSTS
+    poison = f"http://{noord}:{front.port}/informatie/?x=1"
+    for _ in range(2):
+        status, _headers, body = front.request(poison, host=zuid)
+        assert status == 400 and "Steunpunt Zuid" not in body
+    # The same address without a Host header (HTTP/1.0) is refused as well.
+    raw = socket.create_connection(("127.0.0.1", front.port), timeout=20)
+    with raw:
+        raw.sendall(f"GET {poison} HTTP/1.0\r\n\r\n".encode())
+        assert raw.recv(64).startswith(b"HTTP/1.1 400 ")
+    # An absolute address with its own host in the Host header is an ordinary request, kept under its key.
+    status, headers, body = front.request(poison, host=noord.upper())
+    assert (status, headers["X-Cache-Status"]) == (200, "MISS")
+    assert "Steunpunt Noord" in body and "Steunpunt Zuid" not in body
+    for _ in range(2):
+        for host, name, other in (
+            (noord, "Steunpunt Noord", "Steunpunt Zuid"),
+            (zuid, "Steunpunt Zuid", "Steunpunt Noord"),
+        ):
+            status, headers, body = front.request("/informatie/?x=1", host=host)
+            assert status == 200 and name in body and other not in body
+    assert front.cache_status("/informatie/?x=1", host=zuid) == "HIT"
+
+
+def test_hosts_that_are_no_steunpunts_never_reach_the_cache(front, article, settings):
+    """A host outside nginx's server names gets 421 from nginx itself; a name inside them that no
+    steunpunt has gets the app's 404, which is never kept. The load balancer's health check by
+    address still passes."""
+    for _ in range(2):
+        status, headers, _body = front.request(ARTICLE, host="onbekend.example")
+        assert status == 421 and "X-Cache-Status" not in headers
+        status, headers, _body = front.request(ARTICLE, host="onbekend.localhost")
+        assert status == 404 and headers.get("X-Cache-Status") == "MISS"
+    settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "10.0.0.7"]
+    status, headers, _body = front.request("/health/", host="10.0.0.7")
+    assert status == 200 and "X-Cache-Status" not in headers
+    front.request(ARTICLE)
+    kept = [path.read_bytes() for path in (front.tmp / "cache").rglob("*") if path.is_file()]
+    assert len(kept) == 1 and b"onbekend" not in kept[0]
+
+
+def _send_form(server, path, data, *, source, headers=None):
+    """A browser at ``source``: GET the form (for its CSRF cookie and token), then POST it."""
+    status, answer, body = server.request(path, source=source, headers=headers)
+    assert status == 200, (path, status)
+    cookie = re.search(r"csrftoken=([^;]+)", answer["Set-Cookie"]).group(1)
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', body).group(1)
+    return server.request(
+        path,
+        method="POST",
+        source=source,
+        body=urlencode({**data, "csrfmiddlewaretoken": token}, doseq=True),
+        headers={
+            "Cookie": f"csrftoken={cookie}",
+            "Content-Type": "application/x-www-form-urlencoded",
+            **(headers or {}),
+        },
+    )[0]
+
+
+CALLBACK = {"requester_phone": "06 12345678", "days": ["maandag"], "parts": ["ochtend"], "consent": "on"}
+
+
+def test_behind_nginx_each_visitor_has_a_form_limit_of_its_own(front, article, settings, live_server):
+    """The attack: behind nginx every visitor's address was nginx's, so after a few forms from one
+    visitor the next visitor was refused at once. Now the limit counts the address nginx saw (nginx is
+    a trusted proxy), and an X-Forwarded-For that a visitor sends itself changes nothing."""
+    settings.TRUSTED_PROXIES = ["127.0.0.1"]
+    settings.PUBLIC_FORM_RATE = settings.PUBLIC_FORM_RATE_UNVERIFIED = "2/h"
+    first, second = "127.0.0.2", "127.0.0.3"
+    # As a browser sends it, with its Origin (nginx gives the app the host with its own port).
+    browser = {"Origin": f"http://{HOSTS[0]}:{front.port}"}
+    sent = [_send_form(front, "/bel-mij-terug/", CALLBACK, source=first, headers=browser) for _ in range(3)]
+    assert sent == [302, 302, 429]
+    # The other visitor, claiming to be someone else again each time, has its own two.
+    forged = [{"X-Forwarded-For": f"198.51.100.{n}"} for n in range(3)]
+    sent = [_send_form(front, "/bel-mij-terug/", CALLBACK, source=second, headers=h) for h in forged]
+    assert sent == [302, 302, 429]
+    # Straight to the app from an address that is no trusted proxy: the header is not read either.
+    app = Front(urlsplit(live_server.url).port, front.tmp)
+    claim = {"X-Forwarded-For": "127.0.0.9"}
+    assert _send_form(app, "/bel-mij-terug/", CALLBACK, source=first, headers=claim) == 429
+
+
+def test_behind_nginx_a_lockout_after_wrong_passwords_is_for_that_visitor_only(front, article, settings):
+    """django-axes locks a user name out per address: wrong passwords from one visitor behind nginx no
+    longer lock everybody out of that account."""
+    from steunpunt.tenants.tests.factories import PASSWORD, UserFactory
+
+    settings.TRUSTED_PROXIES = ["127.0.0.1"]
+    UserFactory(username="coordinator")
+    wrong = {"username": "coordinator", "password": "fout"}
+    statuses = [_send_form(front, "/admin/login/", wrong, source="127.0.0.2") for _ in range(6)]
+    assert statuses[-1] == 429 and statuses[0] == 200
+    right = {"username": "coordinator", "password": PASSWORD}
+    assert _send_form(front, "/admin/login/", right, source="127.0.0.3") == 302
+    assert _send_form(front, "/admin/login/", right, source="127.0.0.2") == 429

@@ -1,6 +1,7 @@
 """The production server as documented: gunicorn with deploy/gunicorn.conf.py serves the app, and its
 access log never holds the code of a private link or a query string."""
 
+import http.client
 import json
 import os
 import subprocess
@@ -40,9 +41,22 @@ def _get(url, **headers):
         return answer.code
 
 
+def _get_from(source, port, **headers):
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10, source_address=(source, 0))
+    try:
+        connection.request("GET", "/health/", headers=headers)
+        return connection.getresponse().status
+    finally:
+        connection.close()
+
+
 def test_gunicorn_with_the_documented_config_serves_and_logs_no_private_codes(tmp_path):
+    """The access log holds no private codes, and the visitor's address: from nginx's X-Forwarded-For
+    for requests from loopback (the documented TRUSTED_PROXIES default), else the socket's."""
     log = tmp_path / "access.log"
-    with gunicorn(tmp_path) as port:
+    with gunicorn(tmp_path, TRUSTED_PROXIES=None) as port:
+        assert _get_from("127.0.0.1", port, **{"X-Forwarded-For": "203.0.113.5"}) == 503
+        assert _get_from("127.0.0.2", port, **{"X-Forwarded-For": "198.51.100.7"}) == 503
         # The answers do not matter here (production redirects plain HTTP to HTTPS; the database of
         # this throwaway server has no tables): only what the access log keeps of the requests.
         _get(
@@ -53,6 +67,8 @@ def test_gunicorn_with_the_documented_config_serves_and_logs_no_private_codes(tm
     text = log.read_text()
     assert "/mijn-vraag/…/" in text and "/evaluatie/…/" in text and "/health/" in text
     assert "GEHEIM" not in text
+    lines = [line for line in text.splitlines() if "/health/" in line]
+    assert [line.split()[0] for line in lines] == ["203.0.113.5", "127.0.0.2", "127.0.0.1"]
 
 
 def test_whitenoise_serves_the_collected_static_files_compressed_and_for_ever(tmp_path):

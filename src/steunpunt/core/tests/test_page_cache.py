@@ -102,3 +102,41 @@ def test_an_emptied_cache_never_repeats_a_generation():
         bump_generation()
         seen.add(current_generation())
     assert len(seen) == 10
+
+
+@pytest.fixture
+def redis_cache(settings):
+    """The production cache backend on a scratch database of the machine's Redis."""
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "steunpunt.core.redis_cache.RedisCache",
+            "LOCATION": "redis://127.0.0.1:6379/12",
+        }
+    }
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def test_a_hit_on_redis_reads_the_generation_once_and_builds_no_client(
+    client, redis_cache, site, monkeypatch
+):
+    """bench/README: a hit read the generation twice (host lookup, page cache) and Django's RedisCache
+    built a new client for every call. Now one round trip, on a client kept for the process; a change of
+    content still reaches the next request at once."""
+    import redis
+
+    calls, built = [], []
+    execute, init = redis.Redis.execute_command, redis.Redis.__init__
+    monkeypatch.setattr(
+        redis.Redis, "execute_command", lambda self, *a, **k: calls.append(a[0]) or execute(self, *a, **k)
+    )
+    monkeypatch.setattr(redis.Redis, "__init__", lambda self, *a, **k: built.append(1) or init(self, *a, **k))
+    assert client.get("/begrippen/", **HOST)["X-Page-Cache"] == "miss"
+    calls.clear()
+    built.clear()
+    assert client.get("/begrippen/", **HOST)["X-Page-Cache"] == "hit"
+    assert (calls, built) == (["GET"], [])
+    GlossaryTerm.objects.create(slug="opp", term="OPP", explanation="Het ontwikkelingsperspectief.")
+    response = client.get("/begrippen/", **HOST)
+    assert response["X-Page-Cache"] == "miss" and "OPP" in response.content.decode()

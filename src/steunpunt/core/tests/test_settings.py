@@ -91,8 +91,12 @@ def test_the_rq_task_backend_uses_the_redis_of_redis_url(monkeypatch):
 
 
 def test_redis_cache_from_cache_url(monkeypatch):
+    """Django's RedisCache, keeping one client per process (steunpunt.core.redis_cache)."""
     monkeypatch.setenv("CACHE_URL", "redis://127.0.0.1:6379/1")
-    assert env.env_cache()["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
+    assert env.env_cache()["default"] == {
+        "BACKEND": "steunpunt.core.redis_cache.RedisCache",
+        "LOCATION": "redis://127.0.0.1:6379/1",
+    }
 
 
 def _production_settings(monkeypatch):
