@@ -105,16 +105,14 @@ class Analysis:
         return {term for concept in self.concepts for term, _weight in concept.alternatives}
 
 
-def _variants(term, vocabulary):
-    """Stems in the vocabulary that only differ from ``term`` by an ending of at most 3 letters."""
+def _variants(term, vocabulary, longest=3):
+    """Stems in the vocabulary that only differ from ``term`` by an ending of at most ``longest``
+    letters ('thuiszitter' ↔ 'thuiszit')."""
     if len(term) < MIN_FUZZY_LENGTH:
         return []
-    found = [
-        term[:end]
-        for end in range(max(MIN_FUZZY_LENGTH, len(term) - 3), len(term))
-        if term[:end] in vocabulary
-    ]
-    found += [other for other in vocabulary.extensions(term, 3) if other != term]
+    start = max(MIN_FUZZY_LENGTH, len(term) - longest)
+    found = [term[:end] for end in range(start, len(term)) if term[:end] in vocabulary]
+    found += [other for other in vocabulary.extensions(term, longest) if other != term]
     return found
 
 
@@ -178,7 +176,13 @@ def nearest(word, vocabulary):
 def _concept_for(word, vocabulary, corrections):
     term = stem(word)
     if term in vocabulary:
-        alternatives = [(term, 1.0)] + [(other, VARIANT_WEIGHT) for other in _variants(term, vocabulary)]
+        # A known word's variants differ by a short ending only, and never count more than the word
+        # itself: 'school' must not find 'schoolgids' (a rarer word) before 'school'.
+        own = vocabulary.idf(term)
+        alternatives = [(term, 1.0)] + [
+            (other, VARIANT_WEIGHT * min(1.0, own / vocabulary.idf(other)))
+            for other in _variants(term, vocabulary, longest=2)
+        ]
         return Concept(word, tuple(alternatives))
     variants = _variants(term, vocabulary)
     if variants:
@@ -193,6 +197,36 @@ def _concept_for(word, vocabulary, corrections):
     return Concept(word, ((term, 1.0),))
 
 
+def _correct_to_synonyms(query_words, vocabulary, synonyms, corrections):
+    """Replace a word that is in no article and no synonym, but one or two letters from a
+    one-word synonym, by that synonym ('dislexie' → 'dyslexie': the information never says
+    'dyslexie', a synonym sends it to 'extra ondersteuning')."""
+    single = {phrase for phrase, _meanings in synonyms if " " not in phrase}
+    corrected = []
+    for word in query_words:
+        if (
+            len(word) >= MIN_FUZZY_LENGTH
+            and is_content_word(word)
+            and word not in single
+            and stem(word) not in vocabulary
+            and not _variants(stem(word), vocabulary)
+        ):
+            limit = 1 if len(word) < 9 else 2
+            near = min(
+                (
+                    (_distance(word, candidate, limit), candidate)
+                    for candidate in single
+                    if abs(len(candidate) - len(word)) <= limit
+                ),
+                default=None,
+            )
+            if near is not None and near[0] <= limit:
+                corrections.append((word, near[1]))
+                word = near[1]
+        corrected.append(word)
+    return corrected
+
+
 def analyse(query, vocabulary, synonyms):
     """Analyse a normalised query into concepts.
 
@@ -200,7 +234,8 @@ def analyse(query, vocabulary, synonyms):
     whole words) becomes one concept with the terms of every meaning, and its words are no
     concepts of their own. The other content words each become a concept (see the module).
     """
-    folded = " ".join(words(query))
+    corrections = []
+    folded = " ".join(_correct_to_synonyms(words(query), vocabulary, synonyms, corrections))
     covered = set()
     concepts = []
     found_synonyms = []
@@ -219,7 +254,6 @@ def analyse(query, vocabulary, synonyms):
                 alternatives[term] = max(alternatives.get(term, 0), 1.0 / len(meaning_terms))
         if alternatives:
             concepts.append(Concept(phrase, tuple(alternatives.items())))
-    corrections = []
     content_words = []
     seen = set()
     for match in _WORD.finditer(folded):

@@ -196,7 +196,8 @@ class Vocabulary:
         return cls(counts, words, ArticlePage.objects.live().count())
 
     def __contains__(self, term):
-        return term in self.counts
+        # In an article: a word of the glossary alone finds no article, so it is no match.
+        return self.counts.get(term, 0) > 0
 
     def frequency(self, term):
         return self.counts.get(term, 0)
@@ -216,7 +217,7 @@ class Vocabulary:
         for other in self._sorted[start:]:
             if not other.startswith(term):
                 break
-            if len(other) - len(term) <= longest:
+            if len(other) - len(term) <= longest and self.counts[other]:
                 found.append(other)
         return found
 
