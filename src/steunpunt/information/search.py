@@ -202,6 +202,38 @@ def nearest_glossary(query_analysis, limit=3):
     return [entry for _shared, _name, entry in sorted(scored, key=lambda item: item[:2])[:limit]]
 
 
+def likely_theme(query_analysis):
+    """The theme whose name and description share the most words with the query, or ``None``."""
+    from .models import Theme
+
+    wanted = query_analysis.marked_terms()
+    best = None
+    for theme in Theme.objects.all():
+        shared = len(set(analysis.terms(f"{theme.name} {theme.description}")) & wanted)
+        if shared and (best is None or shared > best[0]):
+            best = (shared, theme)
+    return best[1] if best else None
+
+
+def most_read(theme=None, *, days=90, limit=5):
+    """The live articles read most in the last ``days`` days on every site (of ``theme`` if given)."""
+    from datetime import timedelta
+
+    from django.db.models import Q, Sum
+    from django.db.models.functions import Coalesce
+    from django.utils import timezone
+
+    since = timezone.localdate() - timedelta(days=days)
+    articles = ArticlePage.objects.live()
+    if theme is not None:
+        articles = articles.filter(themes=theme)
+    return list(
+        articles.annotate(reads=Coalesce(Sum("views__views", filter=Q(views__day__gte=since)), 0)).order_by(
+            "-reads", "title"
+        )[:limit]
+    )
+
+
 def search_articles(query):
     """Return the live articles matching ``query`` (already normalised), best first, uncached.
 
