@@ -145,23 +145,37 @@ def rebuild(ArticlePage=None, SearchPosting=None, SearchTerm=None, batch=500):
 def connect_signals():
     """Keep the index current: publishing, unpublishing and deleting an article."""
     from django.db.models.signals import pre_delete
+    from wagtail.models import Page
     from wagtail.signals import page_published, page_unpublished
 
     from steunpunt.core import page_cache
 
     from .models import ArticlePage, SearchPosting, SearchTerm
 
-    def changed(sender, instance, **kwargs):
+    def published(sender, instance, **kwargs):
         index_article(instance)
         # Searches kept between the change and now would miss it.
         page_cache.bump_generation()
 
-    def deleted(sender, instance, **kwargs):
-        _remove(instance.pk, SearchPosting, SearchTerm)
+    def unpublished(sender, instance, **kwargs):
+        # Also sent while a live page is deleted, when the instance still says it is live.
+        with transaction.atomic():
+            _remove(instance.pk, SearchPosting, SearchTerm)
+        page_cache.bump_generation()
 
-    page_published.connect(changed, sender=ArticlePage, dispatch_uid="search-index-published", weak=False)
-    page_unpublished.connect(changed, sender=ArticlePage, dispatch_uid="search-index-unpublished", weak=False)
-    pre_delete.connect(deleted, sender=ArticlePage, dispatch_uid="search-index-deleted", weak=False)
+    def deleted(sender, instance, **kwargs):
+        # Wagtail deletes a page through the base class as often as through its own.
+        if isinstance(instance, ArticlePage) or getattr(instance, "specific_class", None) is ArticlePage:
+            _remove(instance.pk, SearchPosting, SearchTerm)
+
+    page_published.connect(published, sender=ArticlePage, dispatch_uid="search-index-published", weak=False)
+    page_unpublished.connect(
+        unpublished, sender=ArticlePage, dispatch_uid="search-index-unpublished", weak=False
+    )
+    for model in (Page, ArticlePage):
+        pre_delete.connect(
+            deleted, sender=model, dispatch_uid=f"search-index-deleted-{model.__name__}", weak=False
+        )
 
 
 class Vocabulary:

@@ -183,3 +183,6 @@ def test_no_result_offers_terms_most_read_articles_of_the_theme_and_the_question
     assert form.status_code == 200
     assert ">taxi &amp; bus</textarea>" in form.content.decode()
     assert Case.objects.count() == cases_before
+    # A text longer than a question may be is cut to the longest question, not refused.
+    long = client.get("/vraag/", {"vraag": "x" * 6000}, **HOST)
+    assert long.status_code == 200 and "x" * 5000 + "</textarea>" in long.content.decode()
