@@ -32,7 +32,7 @@ def search_rows(db_url, word, runs):
             print(f"  {number:>3}. {query['table']:<34} {query['origin']}")
     print("\n  The bare statements, re-run alone (median):")
     for sql, seconds in zip(result["statements"], result["statement_medians_s"], strict=True):
-        kind = "rank " if "indexentry" in sql.lower() else "page "
+        kind = "rank " if "searchposting" in sql.lower() else "page "
         print(f"    {kind} {common.ms(seconds):>10}  {sql[:110]}…")
     plans = common.VAR / f"p4-explain-{word}.txt"
     common.VAR.mkdir(parents=True, exist_ok=True)

@@ -9,4 +9,6 @@ class InformationConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import receivers  # noqa: F401
+        from . import receivers, search_index  # noqa: F401
+
+        search_index.connect_signals()

@@ -6,6 +6,7 @@ from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.http import urlencode
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
 from .audiences import AUDIENCE_BY_SEGMENT, URL_SEGMENTS, Audience
@@ -16,6 +17,10 @@ from .search import (
     MAX_QUERY_LENGTH,
     RESULTS_PER_PAGE,
     find_articles,
+    glossary_answer,
+    likely_theme,
+    most_read,
+    nearest_glossary,
     normalise,
     search_count,
 )
@@ -87,19 +92,30 @@ class InformationRoutesMixin(RoutablePageMixin):
         support_point = getattr(request, "support_point", None)
         if query and support_point is not None and "pagina" not in request.GET:
             search_count(support_point=support_point, query=query, results=results.count)
-        return TemplateResponse(
-            request,
-            "information/search.html",
-            {
-                "page": self,
-                "base": self.get_url(request),
-                "query": raw[:MAX_QUERY_LENGTH],
-                "searched": bool(query),
-                "too_long": len(raw) > MAX_QUERY_LENGTH,
-                "results": results_page,
-                "total": results.count,
-            },
-        )
+        context = {
+            "page": self,
+            "base": self.get_url(request),
+            "query": raw[:MAX_QUERY_LENGTH],
+            "searched": bool(query),
+            "too_long": len(raw) > MAX_QUERY_LENGTH,
+            "results": results_page,
+            "total": results.count,
+        }
+        if query:
+            query_analysis = results.object_list.analysis
+            context["suggestion"] = query_analysis.suggestion(query)
+            if context["suggestion"]:
+                context["suggestion_url"] = "?" + urlencode({"q": context["suggestion"]})
+            # "wat is een tlv": the explanation first, on the first page only.
+            context["answer"] = None if results_page.number > 1 else glossary_answer(query, query_analysis)
+            if not results.count:
+                theme = likely_theme(query_analysis)
+                context["help"] = {
+                    "terms": nearest_glossary(query_analysis),
+                    "theme": theme,
+                    "articles": most_read(theme),
+                }
+        return TemplateResponse(request, "information/search.html", context)
 
     @path("begrippen/", name="glossary")
     def glossary(self, request):

@@ -10,7 +10,7 @@ from steunpunt.core.public_forms import protected
 from steunpunt.evaluations.models import Invitation
 from steunpunt.schools.selectors import schools_for_support_point
 
-from .forms import CallbackForm, QuestionForm, ReplyForm, YouthQuestionForm
+from .forms import QUESTION_MAX, CallbackForm, QuestionForm, ReplyForm, YouthQuestionForm
 from .models import AnswerBy, Case, CaseSchoolType, CaseStatus, Channel, RequesterKind
 from .services import TransitionNotAllowed, case_submit, message_from_requester, private_link
 
@@ -47,8 +47,13 @@ def _handle(request, form, template, store):
 
 def _question_view(request, form_class, template, channel, requester_kind=None):
     support_point = _support_point(request)
+    # A search without a result links here with its text (?vraag=…): it is filled in, nothing is
+    # stored until the person sends the form.
+    initial = {"question": request.GET.get("vraag", "")[:QUESTION_MAX]} if request.method == "GET" else None
     form = form_class(
-        request.POST if request.method == "POST" else None, schools=schools_for_support_point(support_point)
+        request.POST if request.method == "POST" else None,
+        initial=initial,
+        schools=schools_for_support_point(support_point),
     )
 
     def store(form):

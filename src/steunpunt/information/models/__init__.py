@@ -1,7 +1,7 @@
 from .articles import ArticlePage, ArticleSource, InformationLibraryPage, RelatedArticle
 from .feedback import ArticleFeedback
 from .glossary import GlossaryTerm
-from .search import SearchCount, SearchSynonym
+from .search import SearchCount, SearchPosting, SearchSynonym, SearchTerm
 from .supplements import RegionalSupplement, SupplementCheck
 from .themes import Theme
 from .usage import ArticleView
@@ -21,7 +21,9 @@ __all__ = [
     "RegionalSupplement",
     "RelatedArticle",
     "SearchCount",
+    "SearchPosting",
     "SearchSynonym",
+    "SearchTerm",
     "SupplementCheck",
     "Theme",
 ]

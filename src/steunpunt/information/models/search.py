@@ -40,3 +40,39 @@ class SearchCount(models.Model):
 
     def __str__(self):
         return self.query
+
+
+class SearchPosting(models.Model):
+    """One term of one live article and how much it counts there (the site search's own index).
+
+    ``weight`` is the term's BM25F term-frequency part, worked out when the article is indexed
+    (:mod:`steunpunt.information.search_index`); the search multiplies it by the term's rarity.
+    """
+
+    pk = models.CompositePrimaryKey("term", "article")
+    term = models.CharField(max_length=60)
+    article = models.ForeignKey("information.ArticlePage", on_delete=models.CASCADE, related_name="+")
+    weight = models.FloatField()
+
+    class Meta:
+        verbose_name = _("search index entry")
+        verbose_name_plural = _("search index entries")
+
+    def __str__(self):
+        return f"{self.term} ({self.article_id})"
+
+
+class SearchTerm(models.Model):
+    """A term of the search vocabulary: in how many live articles it is, and a word it comes from
+    (shown in "Bedoelde u …?")."""
+
+    term = models.CharField(max_length=60, primary_key=True)
+    word = models.CharField(max_length=60)
+    articles = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("search term")
+        verbose_name_plural = _("search terms")
+
+    def __str__(self):
+        return self.term

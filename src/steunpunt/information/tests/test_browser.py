@@ -1,5 +1,7 @@
 """A parent's journey in a real browser, with axe-core on every page type it passes."""
 
+import os
+
 import pytest
 from django.core.management import call_command
 
@@ -7,6 +9,8 @@ from steunpunt.core.tests.browser import violations
 from steunpunt.information.models import ArticleFeedback, ArticlePage, SearchSynonym
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
+# A folder to keep screenshots of the search pages in, to look at them (not set in CI).
+SCREENSHOTS = os.environ.get("STEUNPUNT_SCREENSHOTS")
 
 
 @pytest.fixture
@@ -57,4 +61,40 @@ def test_a_parent_searches_reads_switches_looks_up_a_word_and_answers(informatio
     assert violations(page) == []
     page.goto(f"{base}/informatie/")
     assert violations(page) == []
+    page.close()
+
+
+def test_a_parent_asks_a_whole_question_and_finds_the_answer_or_help(information, live_server, browser):
+    """Everyday questions in a real browser: the answer first with its words marked, "Bedoelde u …?",
+    the glossary explanation for "wat is …", and, when nothing is found, help and the question form
+    with the search text filled in; axe-core finds no violation on any of these pages."""
+    port = live_server.url.rsplit(":", 1)[1]
+    base = f"http://noord.localhost:{port}"
+    page = browser.new_page()
+    page.goto(f"{base}/zoeken/")
+    page.get_by_label("Waar zoekt u naar?").fill("mijn kind gaat niet naar school")
+    page.get_by_role("button", name="Zoeken").click()
+    first = page.locator(".search-results li.card").first
+    assert first.locator("h3").inner_text() == "Thuiszitten: als uw kind niet naar school gaat"
+    assert first.locator("mark").count() >= 1
+    assert violations(page) == []
+    if SCREENSHOTS:
+        page.screenshot(path=f"{SCREENSHOTS}/search-results.png", full_page=True)
+
+    page.goto(f"{base}/zoeken/?q=toelaatbaarheitsverklaring")
+    page.locator(".suggestion").get_by_role("link", name="toelaatbaarheidsverklaring").click()
+    assert page.get_by_label("Waar zoekt u naar?").input_value() == "toelaatbaarheidsverklaring"
+    assert "Bedoelde u" not in page.content()
+
+    page.goto(f"{base}/zoeken/?q=wat+is+een+tlv")
+    assert page.locator(".answer h2").inner_text() == "Wat betekent “TLV”?"
+    assert violations(page) == []
+
+    page.goto(f"{base}/zoeken/?q=qwxz+vervoer")
+    assert page.locator("#resultaten-kop").inner_text() == "0 resultaten"
+    assert violations(page) == []
+    if SCREENSHOTS:
+        page.screenshot(path=f"{SCREENSHOTS}/search-nothing.png", full_page=True)
+    page.get_by_role("link", name="Stel uw vraag").click()
+    assert page.get_by_label("Wat is uw vraag?").input_value() == "qwxz vervoer"
     page.close()
