@@ -19,7 +19,7 @@ def build_index(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('information', '0007_indexentry_title_body_gin'),
+        ('information', '0008_glossaryterm_audience_explanations'),
     ]
 
     operations = [
