@@ -22,6 +22,8 @@ from steunpunt.information.models import ArticlePage, ArticleView
 from steunpunt.information.tests.factories import ArticlePageFactory
 from steunpunt.tenants.tests.factories import SupportPointFactory
 
+from .servers import listening_socket
+
 REPO = Path(__file__).resolve().parents[4]
 HOSTS = ("noord.localhost", "zuid.localhost")
 ARTICLE = "/informatie/thuiszitten/"
@@ -52,19 +54,8 @@ def _renderer():
     return module
 
 
-def _free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _listening(port):
-    with socket.socket() as sock:
-        return sock.connect_ex(("127.0.0.1", port)) == 0
-
-
 class Front:
-    """nginx on 127.0.0.1:port; one request at a time (the live server shares one SQLite connection)."""
+    """nginx on 127.0.0.1:port in front of the live server."""
 
     def __init__(self, port, tmp):
         self.port, self.tmp = port, tmp
@@ -94,7 +85,10 @@ def front(live_server, tmp_path, settings):
         "nginx or its purge module is missing: make system-packages"
     )
     tmp_path.chmod(0o755)
-    port = _free_port()
+    # nginx inherits a socket that listens already (its NGINX variable, as in a binary upgrade), so
+    # no other process can take the port between choosing it and nginx's start.
+    listener = listening_socket()
+    port = listener.getsockname()[1]
     (tmp_path / "steunpunt.conf").write_text(
         render.render(
             listen=f"127.0.0.1:{port}",
@@ -117,10 +111,14 @@ def front(live_server, tmp_path, settings):
         [nginx, "-p", tmp_path, "-e", tmp_path / "main-error.log", "-c", tmp_path / "nginx.conf"],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
+        env={**os.environ, "NGINX": f"{listener.fileno()};"},
+        pass_fds=[listener.fileno()],
     )
+    listener.close()  # nginx has its own copy
     try:
-        deadline = time.monotonic() + 10
-        while not _listening(port):
+        # The socket listened before nginx ran: nginx is ready once it has written its pid file.
+        deadline = time.monotonic() + 30
+        while not (tmp_path / "nginx.pid").exists():
             assert process.poll() is None, process.stderr.read().decode()
             assert time.monotonic() < deadline, "nginx did not start"
             time.sleep(0.05)

@@ -88,8 +88,7 @@ def test_a_parent_asks_a_consultant_answers_and_the_parent_replies(demo, live_se
     consultant.locator(".error-message").filter(has_text="Schrijf een bericht.").wait_for()
     consultant.locator("#id_body").fill("Dag, wat vervelend. Ik bel u morgen om 10 uur. Groet, de consulent")
     consultant.get_by_role("button", name="Versturen naar de vrager").click()
-    # Each step waits for the answer to arrive before the next request: the live server shares one
-    # in-memory SQLite connection between its threads, so two requests at once would collide.
+    # Each step waits for the answer to arrive before reading the page it brings.
     consultant.locator("main").filter(has_text="Ik bel u morgen om 10 uur").wait_for()
 
     parent.goto(private_link)
