@@ -3,13 +3,16 @@
 import json
 
 from django.core.serializers.json import DjangoJSONEncoder
+from django.db import transaction
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
+from .models import AuditAction
 from .retention import requester_cases
+from .services import audit_many
 
 # The PDF's built-in fonts know Latin-1 only; these typographic characters get a plain equivalent.
 _PLAIN = str.maketrans({"–": "-", "—": "-", "‘": "'", "’": "'", "“": '"', "”": '"', "…": "...", "→": "->"})
@@ -67,14 +70,29 @@ def _case_data(case):
     }
 
 
-def requester_export_data(case):
-    """Return a dict with everything about the requester of ``case`` at its steunpunt."""
-    cases = (
-        requester_cases(case)
+@transaction.atomic
+def requester_export_data(case, *, by, kind="json"):
+    """Return a dict with everything about the requester of ``case`` at its steunpunt that ``by`` may
+    read, and log an export of each case and booking in it."""
+    from steunpunt.tenants.access import role_codes
+
+    cases = list(
+        requester_cases(case, user=by)
         .select_related("school", "support_point")
         .prefetch_related(
             "themes", "messages", "contacts", "referrals__organisation", "consultation_bookings__slot"
         )
+    )
+    # One record per object with personal data in the export: each case and each of its bookings.
+    audit_many(
+        actor=by,
+        action=AuditAction.EXPORT,
+        entries=[
+            (item, case_.support_point_id, role_codes(by, case_.support_point_id))
+            for case_ in cases
+            for item in (case_, *case_.consultation_bookings.all())
+        ],
+        detail=f"requester export ({kind})",
     )
     return {
         "steunpunt": case.support_point.name,
@@ -83,8 +101,8 @@ def requester_export_data(case):
     }
 
 
-def requester_export_json(case):
-    return json.dumps(requester_export_data(case), cls=DjangoJSONEncoder, ensure_ascii=False, indent=2)
+def requester_export_json(case, *, by):
+    return json.dumps(requester_export_data(case, by=by), cls=DjangoJSONEncoder, ensure_ascii=False, indent=2)
 
 
 def _text(value):
@@ -100,9 +118,9 @@ def _text(value):
     )
 
 
-def requester_export_pdf(case):
+def requester_export_pdf(case, *, by):
     """Return the same export as a readable PDF (bytes), in Dutch."""
-    data = requester_export_data(case)
+    data = requester_export_data(case, by=by, kind="pdf")
     pdf = FPDF()
     pdf.set_auto_page_break(auto=True, margin=15)
     pdf.add_page()
