@@ -116,6 +116,9 @@ class Booking(models.Model):
         related_name="consultation_bookings",
     )
 
+    # Personal data, for the access layer (tenants/access.py): a screen that shows one is audited.
+    PERSONAL_FIELDS = ("name", "email", "phone", "topic")
+
     class Meta:
         verbose_name = _("booking")
         verbose_name_plural = _("bookings")

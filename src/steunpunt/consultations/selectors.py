@@ -59,13 +59,9 @@ def slot_support_points(user):
     return support_points_for(user, Action.CASE_RECEIVE) | support_points_for(user, Action.CASE_HANDLE)
 
 
-def slots_managed_by(user):
-    """Return the slots ``user`` manages, each with ``is_booked``."""
-    return (
-        ConsultationSlot.objects.filter(support_point__in=slot_support_points(user))
-        .select_related("support_point")
-        .annotate(is_booked=Exists(_active_booking()))
-    )
+def with_booked_flag(slots):
+    """Return ``slots`` (a queryset), each with ``is_booked``."""
+    return slots.select_related("support_point").annotate(is_booked=Exists(_active_booking()))
 
 
 def bookings_visible_to(user):

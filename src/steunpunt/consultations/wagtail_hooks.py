@@ -1,84 +1,36 @@
 """The back office: slots for whoever receives or handles questions; bookings only with case access.
 
-Both lists start from the scoped selectors, so another steunpunt's slot or booking is never listed
-and its edit or delete page answers 404. Writes go through the services.
+Both screens are declarations on the access layer (``tenants/access.py``): another steunpunt's slot
+or booking is never listed and each of its pages answers 404. Writes go through the services.
 """
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.http import Http404
 from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.tables import BooleanColumn, Column
 from wagtail.admin.views import generic
-from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
+from wagtail.admin.viewsets.model import ModelViewSetGroup
 from wagtail.log_actions import log
-from wagtail.permission_policies.base import BasePermissionPolicy
-from wagtail.permissions import register_permission_policy
 
-from steunpunt.tenants.policy import Action, can
+from steunpunt.tenants.access import ScopedModelViewSet
+from steunpunt.tenants.policy import Action
 
 from .forms import SlotForm
 from .models import Booking, ConsultationSlot
-from .selectors import bookings_visible_to, slots_managed_by
+from .selectors import bookings_visible_to, with_booked_flag
 from .services import SLOT_FIELDS, Refused, slot_create, slot_delete, slot_update
 
 
-def _receives_or_handles(user, support_point=None):
-    return can(user, Action.CASE_RECEIVE, support_point) or can(user, Action.CASE_HANDLE, support_point)
+class SlotIndexView(generic.IndexView):
+    def get_base_queryset(self):
+        return with_booked_flag(super().get_base_queryset())
 
 
-class SlotPolicy(BasePermissionPolicy):
-    """Volunteers, consultants and coordinators manage their own steunpunt's slots."""
-
-    def user_has_permission(self, user, action):
-        return action in {"add", "change", "delete", "view"} and _receives_or_handles(user)
-
-    def user_has_permission_for_instance(self, user, action, instance):
-        return self.user_has_permission(user, action) and _receives_or_handles(
-            user, instance.support_point_id
-        )
-
-    def instances_user_has_any_permission_for(self, user, actions):
-        return slots_managed_by(user)
-
-
-class BookingPolicy(BasePermissionPolicy):
-    """Read only; whose bookings a user sees is decided by ``bookings_visible_to``."""
-
-    def user_has_permission(self, user, action):
-        return action == "view" and _receives_or_handles(user)
-
-    def user_has_permission_for_instance(self, user, action, instance):
-        return action == "view" and bookings_visible_to(user).filter(pk=instance.pk).exists()
-
-    def instances_user_has_any_permission_for(self, user, actions):
-        return bookings_visible_to(user)
-
-
-class NotFoundWithoutAccess:
-    """Whoever may not see these pages gets a 404, as for a case, instead of the admin's redirect."""
-
-    def dispatch(self, request, *args, **kwargs):
-        try:
-            return super().dispatch(request, *args, **kwargs)
-        except PermissionDenied:
-            raise Http404 from None
-
-
-class ScopedFormMixin(NotFoundWithoutAccess):
-    def get_queryset(self):
-        return slots_managed_by(self.request.user)
-
+class ScopedFormMixin:
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "for_user": self.request.user}
-
-
-class SlotIndexView(NotFoundWithoutAccess, generic.IndexView):
-    def get_base_queryset(self):
-        return slots_managed_by(self.request.user)
 
 
 class SlotCreateView(ScopedFormMixin, generic.CreateView):
@@ -111,10 +63,7 @@ class SlotEditView(ScopedFormMixin, generic.EditView):
             return self.form_invalid(form)
 
 
-class SlotDeleteView(NotFoundWithoutAccess, generic.DeleteView):
-    def get_queryset(self):
-        return slots_managed_by(self.request.user)
-
+class SlotDeleteView(generic.DeleteView):
     def delete_action(self):
         with transaction.atomic():
             log(instance=self.object, action="wagtail.delete", user=self.request.user)
@@ -128,12 +77,18 @@ class SlotDeleteView(NotFoundWithoutAccess, generic.DeleteView):
             return redirect(self.index_url_name)
 
 
-class SlotViewSet(ModelViewSet):
+RECEIVES_OR_HANDLES = (Action.CASE_RECEIVE, Action.CASE_HANDLE)
+
+
+class SlotViewSet(ScopedModelViewSet):
+    """Volunteers, consultants and coordinators manage their own steunpunt's slots."""
+
     model = ConsultationSlot
+    actions = dict.fromkeys(("view", "add", "change", "delete"), RECEIVES_OR_HANDLES)
+    index_view_class = SlotIndexView
     icon = "time"
     menu_label = _("Times")
     url_prefix = "spreekuur/tijden"
-    index_view_class = SlotIndexView
     add_view_class = SlotCreateView
     edit_view_class = SlotEditView
     delete_view_class = SlotDeleteView
@@ -143,24 +98,21 @@ class SlotViewSet(ModelViewSet):
         BooleanColumn("is_booked", label=_("Booked")),
         "support_point",
     ]
-    inspect_view_enabled = False
-    copy_view_enabled = False
 
     def get_form_class(self, for_update=False):
         return SlotForm
 
 
-class BookingIndexView(NotFoundWithoutAccess, generic.IndexView):
-    def get_base_queryset(self):
-        return bookings_visible_to(self.request.user)
+class BookingViewSet(ScopedModelViewSet):
+    """Read only; whose bookings a user sees is decided by ``bookings_visible_to`` (case access)."""
 
-
-class BookingViewSet(ModelViewSet):
     model = Booking
+    steunpunt_field = "slot__support_point"
+    actions = {"view": RECEIVES_OR_HANDLES}
+    selector = bookings_visible_to
     icon = "user"
     menu_label = _("Bookings")
     url_prefix = "spreekuur/afspraken"
-    index_view_class = BookingIndexView
     list_display = [
         "slot",
         "name",
@@ -172,10 +124,8 @@ class BookingViewSet(ModelViewSet):
         Column("support_point", accessor="slot.support_point", label=_("Steunpunt")),
     ]
     list_filter = ["status"]
-    # Read only: the policy grants "view" and nothing else; people cancel through their own link.
+    # Read only: the declaration grants "view" and nothing else; people cancel through their own link.
     form_fields = []
-    inspect_view_enabled = False
-    copy_view_enabled = False
 
 
 class ConsultationsGroup(ModelViewSetGroup):
@@ -183,10 +133,6 @@ class ConsultationsGroup(ModelViewSetGroup):
     menu_icon = "time"
     menu_order = 110
     items = [SlotViewSet("consultation_slots"), BookingViewSet("consultation_bookings")]
-
-
-register_permission_policy(ConsultationSlot, SlotPolicy(ConsultationSlot))
-register_permission_policy(Booking, BookingPolicy(Booking))
 
 
 @hooks.register("register_admin_viewset")

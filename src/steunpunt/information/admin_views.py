@@ -8,13 +8,13 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 from wagtail.admin.ui.components import Component
 from wagtail.admin.views import generic
-from wagtail.admin.viewsets.model import ModelViewSet
 
+from steunpunt.tenants.access import ScopedModelViewSet
 from steunpunt.tenants.policy import Action
 from steunpunt.tenants.selectors import support_points_for
 
 from .models import RegionalSupplement
-from .selectors import live_articles, open_checks_for, overdue_articles, supplements_visible_to
+from .selectors import live_articles, open_checks_for, overdue_articles
 from .services import supplement_check_confirm, supplement_save
 
 
@@ -45,9 +45,6 @@ class SupplementCreateView(generic.CreateView):
 
 
 class SupplementEditView(generic.EditView):
-    def get_queryset(self):
-        return supplements_visible_to(self.request.user)
-
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "for_user": self.request.user}
 
@@ -61,24 +58,18 @@ class SupplementEditView(generic.EditView):
         )
 
 
-class SupplementIndexView(generic.IndexView):
-    def get_base_queryset(self):
-        return supplements_visible_to(self.request.user)
+class SupplementViewSet(ScopedModelViewSet):
+    """Editors and coordinators write supplements for their own steunpunt."""
 
-
-class SupplementViewSet(ModelViewSet):
     model = RegionalSupplement
+    actions = dict.fromkeys(("view", "add", "change"), Action.CONTENT_EDIT)
     icon = "doc-full"
     menu_label = gettext_lazy("Regional supplements")
     add_to_admin_menu = False
     form_fields = ["article", "support_point", "body"]
     list_display = ["article", "support_point", "updated_at"]
-    index_view_class = SupplementIndexView
     add_view_class = SupplementCreateView
     edit_view_class = SupplementEditView
-    inspect_view_enabled = False
-    copy_view_enabled = False
-    delete_view_enabled = False
 
     def get_form_class(self, for_update=False):
         return SupplementForm

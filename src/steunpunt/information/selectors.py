@@ -21,13 +21,6 @@ def supplement_for(article, support_point):
     return RegionalSupplement.objects.filter(article=article, support_point=support_point).first()
 
 
-def supplements_visible_to(user):
-    """The supplements of the steunpunten where ``user`` edits content."""
-    return RegionalSupplement.objects.filter(
-        support_point__in=support_points_for(user, Action.CONTENT_EDIT)
-    ).select_related("article", "support_point")
-
-
 def open_checks_for(user):
     """Open 'check your supplement' tasks at the steunpunten where ``user`` edits content."""
     return (

@@ -55,6 +55,9 @@ class Registration(models.Model):
     token = models.CharField(max_length=64, unique=True, default=_token, editable=False)
     registered_at = models.DateTimeField(_("registered at"), auto_now_add=True)
 
+    # Personal data, for the access layer (tenants/access.py); the text of a registration names its person.
+    PERSONAL_FIELDS = ("name", "email", "__str__")
+
     class Meta:
         verbose_name = _("registration")
         verbose_name_plural = _("registrations")

@@ -4,12 +4,15 @@ import json
 import unicodedata
 
 from django.core.serializers.json import DjangoJSONEncoder
+from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from .models import AuditAction
 from .retention import requester_cases
+from .services import audit_many
 
 
 def _case_data(case):
@@ -64,14 +67,29 @@ def _case_data(case):
     }
 
 
-def requester_export_data(case):
-    """Return a dict with everything about the requester of ``case`` at its steunpunt."""
-    cases = (
-        requester_cases(case)
+@transaction.atomic
+def requester_export_data(case, *, by, kind="json"):
+    """Return a dict with everything about the requester of ``case`` at its steunpunt that ``by`` may
+    read, and log an export of each case and booking in it."""
+    from steunpunt.tenants.access import role_codes
+
+    cases = list(
+        requester_cases(case, user=by)
         .select_related("school", "support_point")
         .prefetch_related(
             "themes", "messages", "contacts", "referrals__organisation", "consultation_bookings__slot"
         )
+    )
+    # One record per object with personal data in the export: each case and each of its bookings.
+    audit_many(
+        actor=by,
+        action=AuditAction.EXPORT,
+        entries=[
+            (item, case_.support_point_id, role_codes(by, case_.support_point_id))
+            for case_ in cases
+            for item in (case_, *case_.consultation_bookings.all())
+        ],
+        detail=f"requester export ({kind})",
     )
     return {
         "steunpunt": case.support_point.name,
@@ -80,8 +98,8 @@ def requester_export_data(case):
     }
 
 
-def requester_export_json(case):
-    return json.dumps(requester_export_data(case), cls=DjangoJSONEncoder, ensure_ascii=False, indent=2)
+def requester_export_json(case, *, by):
+    return json.dumps(requester_export_data(case, by=by), cls=DjangoJSONEncoder, ensure_ascii=False, indent=2)
 
 
 def _text(value):
@@ -113,7 +131,7 @@ def _value(text):
     return {"text": text, "dir": text_direction(text)}
 
 
-def requester_export_pdf(case):
+def requester_export_pdf(case, *, by):
     """Return the same export as a readable PDF (bytes), in Dutch, with every script the requester used.
 
     Rendered by WeasyPrint (as the board report) from ``privacy/requester_export.html``: names and
@@ -122,7 +140,7 @@ def requester_export_pdf(case):
     """
     from weasyprint import HTML  # Pango is needed only when a PDF is asked for
 
-    data = requester_export_data(case)
+    data = requester_export_data(case, by=by, kind="pdf")
     labels = {
         "reference": _("Number"),
         "received": _("Received"),

@@ -61,3 +61,13 @@ class AuditRecord(models.Model):
 
     def delete(self, *args, **kwargs):
         raise AuditLogIsAppendOnly("audit records cannot be deleted")
+
+    @property
+    def role_display(self):
+        """The roles of ``on_behalf_of`` (stored as codes, comma-separated) in Dutch; other text as is."""
+        from steunpunt.tenants.roles import Role
+
+        codes = [code.strip() for code in self.on_behalf_of.split(",")]
+        if not all(code in Role.values for code in codes):
+            return self.on_behalf_of
+        return ", ".join(str(Role(code).label) for code in codes)

@@ -103,28 +103,39 @@ def anonymise_expired_cases(now=None):
     return done
 
 
-def requester_cases(case):
-    """Return the cases of the requester of ``case`` at its steunpunt: matched by e-mail address or
-    phone number when given, otherwise only ``case`` itself."""
+def requester_cases(case, *, user):
+    """Return the cases of the requester of ``case`` at its steunpunt that ``user`` may read in full:
+    matched by e-mail address or phone number when given, otherwise only ``case`` itself.
+
+    A match never reaches a case ``user`` may not read: entering a question with someone's phone
+    number must not open that person's other questions.
+    """
+    from steunpunt.support.selectors import cases_fully_readable_by
+
     match = Q(pk=case.pk)
     if case.requester_email:
         match |= Q(requester_email__iexact=case.requester_email)
     if case.requester_phone:
         match |= Q(requester_phone=case.requester_phone)
-    return Case.objects.filter(match, support_point_id=case.support_point_id, anonymised_at__isnull=True)
+    return cases_fully_readable_by(user).filter(
+        match, support_point_id=case.support_point_id, anonymised_at__isnull=True
+    )
 
 
 @transaction.atomic
-def requester_erase(*, case, by, on_behalf_of):
-    """Erase the personal data of the requester of ``case`` (all their cases here) now. Returns the count."""
-    cases = list(requester_cases(case).values_list("pk", "support_point_id"))
+def requester_erase(*, case, by):
+    """Erase the personal data of the requester of ``case`` (all their cases here that ``by`` may read)
+    now, with an audit record per case. Returns the count."""
+    from steunpunt.tenants.access import role_codes
+
+    cases = list(requester_cases(case, user=by).values_list("pk", "support_point_id"))
     _strip([pk for pk, _sp in cases])
     _audit_rows(
         cases,
         action=AuditAction.ERASE,
         actor=by.get_username(),
         actor_id=by.pk,
-        on_behalf_of=on_behalf_of,
+        on_behalf_of=role_codes(by, case.support_point_id),
         detail="erased on request",
     )
     return len(cases)

@@ -20,3 +20,22 @@ def audit(*, actor, action, obj, support_point_id, on_behalf_of, detail=""):
         object_id=str(obj.pk),
         detail=detail[:200],
     )
+
+
+def audit_many(*, actor, action, entries, detail=""):
+    """Append one audit record per ``(obj, support_point_id, on_behalf_of)`` in ``entries``, in one
+    statement: ``actor`` did ``action`` with each object (a listing shows many at once)."""
+    is_user = actor is not None and getattr(actor, "is_authenticated", False)
+    return AuditRecord.objects.bulk_create(
+        AuditRecord(
+            actor_id=actor.pk if is_user else None,
+            actor=actor.get_username() if is_user else str(actor or "requester"),
+            on_behalf_of=str(on_behalf_of)[:200],
+            support_point_id=support_point_id,
+            action=AuditAction(action),
+            object_type=obj._meta.model_name,
+            object_id=str(obj.pk),
+            detail=detail[:200],
+        )
+        for obj, support_point_id, on_behalf_of in entries
+    )

@@ -1,6 +1,3 @@
-from steunpunt.tenants.policy import Action
-from steunpunt.tenants.selectors import support_points_for
-
 from .models import School, SchoolType
 
 
@@ -14,9 +11,3 @@ def schools_for_support_point(support_point, *, school_type="", specialism="", p
     if place:
         schools = schools.filter(place__iexact=place.strip())
     return schools.order_by("place", "name")
-
-
-def schools_editable_by(user):
-    return School.objects.filter(
-        partnerships__support_point__in=support_points_for(user, Action.CONTENT_EDIT)
-    ).distinct()

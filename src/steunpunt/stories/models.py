@@ -43,6 +43,10 @@ class Story(models.Model):
         related_name="+",
     )
 
+    # Personal data, for the access layer (tenants/access.py): the text as sent may name a child (and
+    # the story's text shows its start until it has a title); the moderated text is not.
+    PERSONAL_FIELDS = ("submitted_text", "__str__")
+
     class Meta:
         verbose_name = _("experience")
         verbose_name_plural = _("experiences")

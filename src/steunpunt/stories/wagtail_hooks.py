@@ -3,32 +3,12 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.views import generic
-from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.permission_policies.base import BasePermissionPolicy
-from wagtail.permissions import register_permission_policy
 
-from steunpunt.tenants.policy import Action, can
-from steunpunt.tenants.selectors import support_points_for
+from steunpunt.tenants.access import ScopedModelViewSet
+from steunpunt.tenants.policy import Action
 
 from .models import Story
 from .services import story_publish
-
-
-def _stories_of(user):
-    return Story.objects.filter(support_point__in=support_points_for(user, Action.STORY_MODERATE))
-
-
-class StoryPolicy(BasePermissionPolicy):
-    """Volunteers and coordinators moderate their own steunpunt's stories."""
-
-    def user_has_permission(self, user, action):
-        return action in {"change", "view"} and can(user, Action.STORY_MODERATE)
-
-    def user_has_permission_for_instance(self, user, action, instance):
-        return action in {"change", "view"} and can(user, Action.STORY_MODERATE, instance.support_point_id)
-
-    def instances_user_has_any_permission_for(self, user, actions):
-        return _stories_of(user)
 
 
 class ModerationForm(forms.ModelForm):
@@ -53,15 +33,7 @@ class ModerationForm(forms.ModelForm):
         return cleaned
 
 
-class StoryIndexView(generic.IndexView):
-    def get_base_queryset(self):
-        return _stories_of(self.request.user)
-
-
 class StoryEditView(generic.EditView):
-    def get_queryset(self):
-        return _stories_of(self.request.user)
-
     def save_instance(self):
         story = self.form.save()
         if self.form.cleaned_data.get("publish"):
@@ -69,24 +41,21 @@ class StoryEditView(generic.EditView):
         return story
 
 
-class StoryViewSet(ModelViewSet):
+class StoryViewSet(ScopedModelViewSet):
+    """Volunteers and coordinators moderate their own steunpunt's stories."""
+
     model = Story
+    actions = {"view": Action.STORY_MODERATE, "change": Action.STORY_MODERATE}
     icon = "openquote"
     menu_label = _("Experiences")
     menu_order = 330
     add_to_admin_menu = True
-    index_view_class = StoryIndexView
     edit_view_class = StoryEditView
     list_display = ["__str__", "status", "consent_to_publish", "support_point", "submitted_on"]
     list_filter = ["status"]
-    inspect_view_enabled = False
-    copy_view_enabled = False
 
     def get_form_class(self, for_update=False):
         return ModerationForm
-
-
-register_permission_policy(Story, StoryPolicy(Story))
 
 
 @hooks.register("register_admin_viewset")

@@ -36,11 +36,11 @@ from .forms import (
 from .models import CaseStatus, Referral, Reminder
 from .selectors import (
     FULL,
+    assignable_for,
     can_assign,
     case_for,
     cases_listed_for,
     cases_readable_by,
-    consultants_of,
     support_points_receiving,
     workload_for,
 )
@@ -48,7 +48,6 @@ from .services import (
     CaseConflict,
     TransitionNotAllowed,
     _audit,
-    capacity,
     case_assign,
     case_submit,
     case_transition,
@@ -187,7 +186,7 @@ def _detail(request, case, access, status=200, **forms):
     }
     if context["can_assign"]:
         context["assign_form"] = forms.get("assign_form") or AssignForm(
-            initial={"consultant": case.assigned_to}, consultants=consultants_of(case.support_point_id)
+            initial={"consultant": case.assigned_to}, consultants=assignable_for(user, case)
         )
     if full:
         organisations = Organisation.objects.filter(
@@ -258,7 +257,7 @@ def case_assign_view(request, pk):
     case = get_object_or_404(cases_listed_for(request.user).select_related("support_point"), pk=pk)
     if not can_assign(request.user, case):
         raise Http404
-    form = AssignForm(request.POST or None, consultants=consultants_of(case.support_point_id))
+    form = AssignForm(request.POST or None, consultants=assignable_for(request.user, case))
     if request.method == "POST" and form.is_valid():
         case_assign(case=case, consultant=form.cleaned_data["consultant"], by=request.user)
         # After handing a case to someone else a coordinator may no longer read it.
@@ -436,6 +435,9 @@ def _full_case(request, pk):
 def requester_data(request, pk):
     """Export or erase everything about this question's requester (AVG: inzage and vergetelheid)."""
     case = _full_case(request, pk)
+    cases = list(requester_cases(case, user=request.user))
+    for item in cases:
+        _audit(item, request.user, AuditAction.READ, "requester data page")
     return TemplateResponse(
         request,
         "support/admin/requester_data.html",
@@ -443,7 +445,7 @@ def requester_data(request, pk):
             "page_title": _("Data of the requester of %(reference)s") % {"reference": case.reference},
             "header_icon": "user",
             "case": case,
-            "cases": requester_cases(case),
+            "cases": cases,
         },
     )
 
@@ -453,11 +455,12 @@ def requester_data_download(request, pk, kind):
     if kind not in ("json", "pdf"):
         raise Http404
     case = _full_case(request, pk)
-    _audit(case, request.user, AuditAction.EXPORT, f"requester export ({kind})")
     if kind == "json":
-        response = HttpResponse(requester_export_json(case), content_type="application/json; charset=utf-8")
+        response = HttpResponse(
+            requester_export_json(case, by=request.user), content_type="application/json; charset=utf-8"
+        )
     else:
-        response = HttpResponse(requester_export_pdf(case), content_type="application/pdf")
+        response = HttpResponse(requester_export_pdf(case, by=request.user), content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="gegevens-{case.reference}.{kind}"'
     return response
 
@@ -473,14 +476,12 @@ def requester_data_erase(request, pk):
                 "page_title": _("Data of the requester of %(reference)s") % {"reference": case.reference},
                 "header_icon": "user",
                 "case": case,
-                "cases": requester_cases(case),
+                "cases": requester_cases(case, user=request.user),
                 "error": _("Tick the box to confirm that the requester asked for this."),
             },
             status=400,
         )
-    count = requester_erase(
-        case=case, by=request.user, on_behalf_of=capacity(request.user, case.support_point_id)
-    )
+    count = requester_erase(case=case, by=request.user)
     messages.success(
         request,
         ngettext(

@@ -17,12 +17,21 @@ from .states import OPEN_STATUSES
 FULL, INTAKE = "full", "intake"
 
 
-def _readable_q(user):
-    return (
-        Q(support_point_id__in=support_point_ids_for(user, Action.CASE_READ_ALL))
-        | Q(support_point_id__in=support_point_ids_for(user, Action.CASE_HANDLE), assigned_to=user)
-        | Q(support_point_id__in=support_point_ids_for(user, Action.CASE_RECEIVE), status=CaseStatus.NEW)
+def _full_q(user):
+    return Q(support_point_id__in=support_point_ids_for(user, Action.CASE_READ_ALL)) | Q(
+        support_point_id__in=support_point_ids_for(user, Action.CASE_HANDLE), assigned_to=user
     )
+
+
+def _readable_q(user):
+    return _full_q(user) | Q(
+        support_point_id__in=support_point_ids_for(user, Action.CASE_RECEIVE), status=CaseStatus.NEW
+    )
+
+
+def cases_fully_readable_by(user):
+    """Return the cases ``user`` may read in full (contact log, referrals): ``case_access`` is FULL."""
+    return Case.objects.filter(_full_q(user))
 
 
 def cases_readable_by(user):
@@ -94,6 +103,25 @@ def consultants_of(support_point_id):
         .distinct()
         .order_by("first_name", "last_name", "username")
     )
+
+
+def assignable_for(user, case):
+    """Return whom ``user`` may assign ``case`` to.
+
+    Who reads the case in full may give it to anyone who handles questions at its steunpunt. Anyone
+    else (a coordinator assigning a case that is not theirs) only to those who may already read it —
+    consultants, and whoever has it now — so that assigning never opens a case to oneself or another.
+    """
+    people = consultants_of(case.support_point_id)
+    if case_access(user, case) == FULL:
+        return people
+    from steunpunt.tenants.policy import RULES
+
+    readers = [role for role, actions in RULES.items() if Action.CASE_READ_ALL in actions]
+    reading = Q(memberships__support_point_id=case.support_point_id, memberships__role__in=readers)
+    if case.assigned_to_id:
+        reading |= Q(pk=case.assigned_to_id)
+    return people.filter(pk__in=people.model.objects.filter(reading).values("pk"))
 
 
 def support_points_receiving(user):

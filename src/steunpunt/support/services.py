@@ -11,8 +11,8 @@ from steunpunt.evaluations.services import evaluation_invite
 from steunpunt.outbox.services import mail_enqueue
 from steunpunt.privacy.models import AuditAction
 from steunpunt.privacy.services import audit
+from steunpunt.tenants.access import role_codes
 from steunpunt.tenants.policy import Action, can
-from steunpunt.tenants.roles import Role
 
 from .models import (
     AnswerBy,
@@ -79,14 +79,10 @@ def private_link(case):
 
 
 def capacity(user, support_point_id):
-    """Return the roles in which ``user`` acts at a steunpunt, for the audit log."""
+    """Return the role codes in which ``user`` acts at a steunpunt, for the audit log (labelled there)."""
     if user is None:
         return "requester (private link)"
-    roles = sorted(
-        str(Role(role).label)
-        for role in user.memberships.filter(support_point_id=support_point_id).values_list("role", flat=True)
-    )
-    return ", ".join(roles) or "none"
+    return role_codes(user, support_point_id)
 
 
 def _audit(case, by, action, detail=""):
@@ -192,10 +188,18 @@ def case_transition(*, case, to, by, outcome="", reason=""):
 
 @transaction.atomic
 def case_assign(*, case, consultant, by):
-    """Assign ``case`` to ``consultant`` (or nobody), who must be able to handle cases there."""
+    """Assign ``case`` to ``consultant`` (or nobody), who must be able to handle cases there and,
+    when ``by`` may not read the case, already read it (:func:`.selectors.assignable_for`)."""
     case = _locked(case)
     if consultant is not None and not can(consultant, Action.CASE_HANDLE, case.support_point_id):
         raise TransitionNotAllowed(_("This person cannot handle questions of this steunpunt."))
+    if by is not None and consultant is not None:
+        from .selectors import assignable_for
+
+        if not assignable_for(by, case).filter(pk=consultant.pk).exists():
+            raise TransitionNotAllowed(
+                _("You can only give this question to someone who may already read it.")
+            )
     case.assigned_to = consultant
     case.version += 1
     case.save()

@@ -3,24 +3,12 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.admin.views import generic
-from wagtail.admin.viewsets.model import ModelViewSet
 
+from .access import ScopedModelViewSet
 from .forms import StaffInviteForm, SupportPointCreateForm
 from .models import Membership, SupportPoint
 from .policy import Action
-from .selectors import support_points_for
 from .services import membership_grant, membership_revoke, staff_invite
-
-
-class ScopedIndexView(generic.IndexView):
-    def get_base_queryset(self):
-        return support_points_for(self.request.user, Action.SUPPORT_POINT_EDIT).select_related("site")
-
-
-class ScopedEditView(generic.EditView):
-    def get_queryset(self):
-        # Another steunpunt's record answers 404, exactly like one that does not exist.
-        return support_points_for(self.request.user, Action.SUPPORT_POINT_EDIT)
 
 
 class CreateView(generic.CreateView):
@@ -29,19 +17,23 @@ class CreateView(generic.CreateView):
         return self.form.save()
 
 
-class SupportPointViewSet(ModelViewSet):
+class SupportPointViewSet(ScopedModelViewSet):
+    """Superusers add steunpunten; coordinators and administrators edit their own."""
+
     model = SupportPoint
+    steunpunt_field = "pk"
+    actions = {
+        "add": Action.PLATFORM_MANAGE,
+        "view": Action.SUPPORT_POINT_EDIT,
+        "change": Action.SUPPORT_POINT_EDIT,
+    }
     icon = "site"
     menu_label = _("Support points")
     menu_order = 800
     add_to_admin_menu = True
-    index_view_class = ScopedIndexView
-    edit_view_class = ScopedEditView
     add_view_class = CreateView
     list_display = ["name", "site", "email", "phone"]
     search_fields = ["name"]
-    inspect_view_enabled = False
-    copy_view_enabled = False
     panels = [
         FieldPanel("name"),
         MultiFieldPanel(
@@ -62,17 +54,6 @@ class SupportPointViewSet(ModelViewSet):
 
     def get_add_view_kwargs(self, **kwargs):
         return super().get_add_view_kwargs(panel=None, form_class=SupportPointCreateForm, **kwargs)
-
-
-def _managed_memberships(user):
-    return Membership.objects.filter(
-        support_point__in=support_points_for(user, Action.MEMBERSHIP_MANAGE)
-    ).select_related("user", "support_point")
-
-
-class MembershipIndexView(generic.IndexView):
-    def get_base_queryset(self):
-        return _managed_memberships(self.request.user)
 
 
 class MembershipCreateView(generic.CreateView):
@@ -96,9 +77,6 @@ class MembershipCreateView(generic.CreateView):
 class MembershipEditView(generic.EditView):
     """Changing a role is revoking the old one and granting the new one."""
 
-    def get_queryset(self):
-        return _managed_memberships(self.request.user)
-
     def save_instance(self):
         old = Membership.objects.get(pk=self.object.pk)
         new_role = self.form.cleaned_data["role"]
@@ -112,28 +90,25 @@ class MembershipEditView(generic.EditView):
 
 
 class MembershipDeleteView(generic.DeleteView):
-    def get_queryset(self):
-        return _managed_memberships(self.request.user)
-
     def delete_action(self):
         membership_revoke(membership=self.object, by=self.request.user)
 
 
-class MembershipViewSet(ModelViewSet):
+class MembershipViewSet(ScopedModelViewSet):
+    """Coordinators and administrators grant and revoke roles at their own steunpunt."""
+
     model = Membership
+    actions = dict.fromkeys(("view", "add", "change", "delete"), Action.MEMBERSHIP_MANAGE)
     icon = "group"
     menu_label = _("Staff and roles")
     menu_order = 810
     add_to_admin_menu = True
-    index_view_class = MembershipIndexView
     add_view_class = MembershipCreateView
     edit_view_class = MembershipEditView
     delete_view_class = MembershipDeleteView
     list_display = ["user", "role", "support_point", "granted_at"]
     list_filter = ["role"]
     search_fields = ["user__username", "user__email", "user__last_name"]
-    inspect_view_enabled = False
-    copy_view_enabled = False
     form_fields = ["role"]
 
     def get_add_view_kwargs(self, **kwargs):

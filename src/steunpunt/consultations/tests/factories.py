@@ -3,7 +3,7 @@ import datetime
 import factory
 from django.utils import timezone
 
-from steunpunt.consultations.models import ConsultationSlot
+from steunpunt.consultations.models import Booking, ConsultationSlot
 from steunpunt.tenants.tests.factories import SupportPointFactory
 
 
@@ -23,3 +23,18 @@ class SlotFactory(factory.django.DjangoModelFactory):
     starts_at = factory.LazyFunction(lambda: next_week_at(15))
     ends_at = factory.LazyAttribute(lambda slot: slot.starts_at + datetime.timedelta(minutes=30))
     place = "Voorbeeldstraat 1, Groningen"
+
+
+class BookingFactory(factory.django.DjangoModelFactory):
+    """A parent's booking of a slot (a new slot of the same steunpunt unless given)."""
+
+    class Meta:
+        model = Booking
+
+    slot = factory.SubFactory(SlotFactory)
+    name = factory.Sequence(lambda n: f"Ouder {n}")
+    email = factory.Sequence(lambda n: f"ouder{n}@example.test")
+    phone = "06 12345678"
+    requester_kind = "parent"
+    topic = "Over de overstap van mijn zoon"
+    consent_at = factory.LazyFunction(timezone.now)

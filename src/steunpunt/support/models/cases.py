@@ -81,6 +81,9 @@ class Case(models.Model):
     # Optimistic locking: a save based on an older version is refused and offered for merging.
     version = models.PositiveIntegerField(default=1)
 
+    # Personal data, for the access layer (tenants/access.py): a screen that shows one is audited.
+    PERSONAL_FIELDS = ("requester_name", "requester_email", "requester_phone", "question", "callback_times")
+
     class Meta:
         verbose_name = _("question")
         verbose_name_plural = _("questions")

@@ -161,5 +161,5 @@ def test_every_change_writes_an_audit_record(platform):
     message_from_staff(case=case, body="Hallo", by=consultant)
     records = list(AuditRecord.objects.order_by("pk")[before:])
     assert [r.action for r in records] == ["change", "change"]
-    assert all(r.actor == consultant.username and r.on_behalf_of == "Consulent" for r in records)
+    assert all(r.actor == consultant.username and r.on_behalf_of == "consultant" for r in records)
     assert all(r.object_id == str(case.pk) and r.support_point_id == case.support_point_id for r in records)
