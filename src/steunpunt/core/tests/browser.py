@@ -16,7 +16,12 @@ CHROMIUM_ARGS = [
 
 
 def violations(page):
-    """Return axe-core's WCAG 2.0/2.1/2.2 A and AA violations on ``page`` as ``(rule, targets)`` pairs."""
+    """Return axe-core's WCAG 2.0/2.1/2.2 A and AA violations on ``page`` as ``(rule, targets)`` pairs.
+
+    Waits for the page to have loaded whole first: right after a click, the next page may still be
+    arriving, and axe would judge half a page.
+    """
+    page.wait_for_load_state("load")
     results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
     return [
         (item["id"], [node["target"] for node in item["nodes"]]) for item in results.response["violations"]

@@ -4,6 +4,7 @@ import os
 
 import pytest
 from django.core.management import call_command
+from playwright.sync_api import expect
 
 from steunpunt.core.tests.browser import violations
 from steunpunt.information.models import ArticleFeedback, ArticlePage, SearchSynonym
@@ -33,26 +34,26 @@ def test_a_parent_searches_reads_switches_looks_up_a_word_and_answers(informatio
     page.get_by_role("button", name="Zoeken").click()
     assert violations(page) == []
     page.get_by_role("link", name="Thuiszitten: als uw kind niet naar school gaat").click()
-    assert page.locator("h1").inner_text() == "Thuiszitten: als uw kind niet naar school gaat"
+    expect(page.locator("h1")).to_have_text("Thuiszitten: als uw kind niet naar school gaat")
     assert violations(page) == []
 
     page.get_by_role("link", name="Jongeren (12+)").click()
-    assert page.locator("h1").inner_text() == "Thuiszitten: als jij niet naar school gaat"
+    expect(page.locator("h1")).to_have_text("Thuiszitten: als jij niet naar school gaat")
     assert violations(page) == []
 
     page.get_by_role("button", name="Versturen").click()
-    assert page.locator(".error").first.inner_text() == "Kies ja of nee."
+    expect(page.locator(".error").first).to_have_text("Kies ja of nee.")
     assert violations(page) == []
 
     page.get_by_label("Nee").check()
     page.get_by_label("Wat miste u? (u mag dit leeg laten)").fill("Wat als ik ziek ben?")
     page.get_by_role("button", name="Versturen").click()
-    assert "Dank u voor uw antwoord" in page.locator("#reactie").inner_text()
+    expect(page.locator("#reactie")).to_contain_text("Dank u voor uw antwoord")
     answer = ArticleFeedback.objects.get()
     assert (answer.helpful, answer.audience, answer.missing) == (False, "youth", "Wat als ik ziek ben?")
 
     page.locator("main a.term").first.click()
-    assert page.locator("h1").inner_text() == "thuiszitter"
+    expect(page.locator("h1")).to_have_text("thuiszitter")
     # A term on a young people's page is explained in their words.
     assert page.url.endswith("/begrippen/thuiszitter/jongeren/")
     assert "Zo noemt de overheid een leerling" in page.locator("main").inner_text()
@@ -83,7 +84,7 @@ def test_a_parent_asks_a_whole_question_and_finds_the_answer_or_help(information
 
     page.goto(f"{base}/zoeken/?q=toelaatbaarheitsverklaring")
     page.locator(".suggestion").get_by_role("link", name="toelaatbaarheidsverklaring").click()
-    assert page.get_by_label("Waar zoekt u naar?").input_value() == "toelaatbaarheidsverklaring"
+    expect(page.get_by_label("Waar zoekt u naar?")).to_have_value("toelaatbaarheidsverklaring")
     assert "Bedoelde u" not in page.content()
 
     page.goto(f"{base}/zoeken/?q=wat+is+een+tlv")
@@ -96,5 +97,5 @@ def test_a_parent_asks_a_whole_question_and_finds_the_answer_or_help(information
     if SCREENSHOTS:
         page.screenshot(path=f"{SCREENSHOTS}/search-nothing.png", full_page=True)
     page.get_by_role("link", name="Stel uw vraag").click()
-    assert page.get_by_label("Wat is uw vraag?").input_value() == "qwxz vliegtuig"
+    expect(page.get_by_label("Wat is uw vraag?")).to_have_value("qwxz vliegtuig")
     page.close()

@@ -9,6 +9,7 @@ import pytest
 from django.core.management import call_command
 from django_otp.oath import totp
 from openpyxl import load_workbook
+from playwright.sync_api import expect
 from pypdf import PdfReader
 
 from steunpunt.concerns.services import concern_publish
@@ -51,7 +52,7 @@ def test_the_coordinator_reads_the_quarter_and_downloads_pdf_and_xlsx(demo, live
     page.goto(f"http://127.0.0.1:{port}/admin/rapportage/")
     page.locator("#periode").select_option(index=0)  # the current quarter
     page.get_by_role("button", name="Laat zien").click()
-    assert f"Rapportage van {noord.name}" in page.locator("main").inner_text()
+    expect(page.locator("main")).to_contain_text(f"Rapportage van {noord.name}")
     assert violations(page) == []
 
     with page.expect_download() as download:
@@ -76,7 +77,7 @@ def test_the_coordinator_reads_the_quarter_and_downloads_pdf_and_xlsx(demo, live
     assert violations(public) == []
     public.get_by_label("4", exact=True).first.check()
     public.get_by_role("button", name="Verstuur mijn antwoorden").click()
-    assert "Dank u voor uw antwoorden" in public.locator("main").inner_text()
+    expect(public.locator("main")).to_contain_text("Dank u voor uw antwoorden")
     assert violations(public) == []
     public.goto(f"http://noord.localhost:{port}/wat-we-hoorden/")
     assert "Ouders wachten lang." in public.locator("main").inner_text()

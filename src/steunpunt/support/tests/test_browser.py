@@ -6,6 +6,7 @@ import json
 import pytest
 from django.core.management import call_command
 from django_otp.oath import totp
+from playwright.sync_api import expect
 
 from steunpunt.core.tests.browser import violations
 from steunpunt.support.models import Case, Message
@@ -39,7 +40,7 @@ def test_a_parent_asks_a_consultant_answers_and_the_parent_replies(demo, live_se
     parent.on("pageerror", lambda error: errors.append(str(error)))
     parent.goto(f"{base}/")
     parent.get_by_role("link", name="Stel uw vraag").first.click()
-    assert parent.locator("h1").inner_text() == "Stel uw vraag"
+    expect(parent.locator("h1")).to_have_text("Stel uw vraag")
     assert violations(parent) == []
 
     parent.get_by_role("button", name="Verstuur mijn vraag").click()
@@ -82,7 +83,7 @@ def test_a_parent_asks_a_consultant_answers_and_the_parent_replies(demo, live_se
     consultant.get_by_role("button", name="Verder").click()
     consultant.goto(f"http://127.0.0.1:{port}/admin/vragen/")
     consultant.get_by_role("link", name=case.reference).click()
-    assert "Mijn dochter van 10" in consultant.locator("main").inner_text()
+    expect(consultant.locator("main")).to_contain_text("Mijn dochter van 10")
     consultant.get_by_role("button", name="Versturen naar de vrager").click()
     # Wait for the answer to the empty message (reading at once could catch the page before it came).
     consultant.locator(".error-message").filter(has_text="Schrijf een bericht.").wait_for()
@@ -113,7 +114,7 @@ def test_a_young_person_asks_with_the_simpler_form_and_a_parent_asks_for_a_call_
     page.goto(f"{base}/vraag/jongeren/")
     assert violations(page) == []
     page.get_by_role("button", name="Versturen").click()
-    assert "Kies hoe oud je bent." in page.locator(".error-summary").inner_text()
+    expect(page.locator(".error-summary")).to_contain_text("Kies hoe oud je bent.")
     assert violations(page) == []
     page.get_by_label("Wat wil je vragen?").fill("Ik word gepest en de school doet niks.")
     page.get_by_label("12 tot 18 jaar").check()
@@ -126,7 +127,7 @@ def test_a_young_person_asks_with_the_simpler_form_and_a_parent_asks_for_a_call_
     page.goto(f"{base}/bel-mij-terug/")
     assert violations(page) == []
     page.get_by_role("button", name="Bel mij terug").click()
-    assert "Vul uw telefoonnummer in." in page.locator(".error-summary").inner_text()
+    expect(page.locator(".error-summary")).to_contain_text("Vul uw telefoonnummer in.")
     assert violations(page) == []
     page.goto(f"{base}/privacy/")
     assert violations(page) == []
