@@ -92,7 +92,7 @@ def load_demo_data(*, port=8000):
     library_ensure()
     load_starter_articles()
     load_starter_glossary()
-    _regional_offer(port)
+    _national_offer()
     logins = []
     for spec in DEMO_SUPPORT_POINTS:
         support_point = SupportPoint.objects.filter(slug=spec["slug"]).first()
@@ -136,6 +136,8 @@ def load_demo_data(*, port=8000):
         _demo_cases(support_point)
         development_demo(support_point)
         ambitions_demo(support_point)
+    # After the loop: on a new database the demo steunpunten exist only from here on.
+    _demo_meetings()
     return logins
 
 
@@ -240,13 +242,17 @@ def _demo_cases(support_point):
     case_transition(case=done, to=CaseStatus.CLOSED, by=consultant, outcome=Outcome.SOLVED)
 
 
-def _regional_offer(port):
-    """National organisations, search synonyms, the DUO schools and one meeting per demo steunpunt."""
+def _national_offer():
+    """National organisations, search synonyms and the DUO schools."""
     load_starter_synonyms()
     load_starter_organisations()
     if not School.objects.exists():
         rows, _skipped = read_file(DUO_DEMO_FILE)
         import_rows(rows)
+
+
+def _demo_meetings():
+    """One meeting per demo steunpunt, two weeks ahead."""
     start = timezone.localtime().replace(hour=19, minute=30, second=0, microsecond=0) + timedelta(days=14)
     for support_point in SupportPoint.objects.filter(is_demo=True):
         Meeting.objects.get_or_create(

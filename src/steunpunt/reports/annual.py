@@ -85,7 +85,10 @@ def _criterion_line(result, threshold):
         title=str(result.title),
         ambition=result.criterion.ambition.text,
         target=str(result.target_shown),
-        value=_("too few to show") if too_few else str(result.value_shown),
+        # Nothing measured in the period (no questions at all): a dash, never Python's "None".
+        value=_("too few to show")
+        if too_few
+        else ("–" if result.value_shown is None else str(result.value_shown)),
         status="–" if too_few else str(result.status_label),
         basis="" if too_few else str(measurement.basis),
     )

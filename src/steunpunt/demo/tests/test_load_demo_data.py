@@ -9,6 +9,7 @@ from django.core.management import call_command
 from django_otp.oath import totp
 from wagtail.models import Page, Site
 
+from steunpunt.meetings.models import Meeting
 from steunpunt.tenants.models import Membership, SupportPoint
 from steunpunt.tenants.roles import Role
 
@@ -30,6 +31,14 @@ def test_two_demo_steunpunten_one_for_po_and_vo_together_one_for_a_single_partne
     assert codes == {"noord": ["PO2001", "VO2001"], "midden": ["PO2601"]}
     assert all(sp.opening_hours.exists() and sp.email and sp.phone for sp in SupportPoint.objects.all())
     assert Site.objects.get(hostname="noord.localhost").port == 8123
+
+
+def test_a_first_load_on_a_new_database_gives_each_demo_steunpunt_a_meeting(logins, client):
+    """The demo meeting used to be made before the demo steunpunten existed: none on a new database."""
+    for support_point in SupportPoint.objects.all():
+        assert Meeting.objects.filter(support_point=support_point).count() == 1, support_point.slug
+    page = client.get("/bijeenkomsten/", HTTP_HOST="noord.localhost").content.decode()
+    assert "Thema-avond: de overstap naar het voortgezet onderwijs (demo)" in page
 
 
 def test_one_account_per_role_per_demo_steunpunt(logins):

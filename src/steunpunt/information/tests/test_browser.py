@@ -98,4 +98,10 @@ def test_a_parent_asks_a_whole_question_and_finds_the_answer_or_help(information
         page.screenshot(path=f"{SCREENSHOTS}/search-nothing.png", full_page=True)
     page.get_by_role("link", name="Stel uw vraag").click()
     expect(page.get_by_label("Wat is uw vraag?")).to_have_value("qwxz vliegtuig")
+
+    # On a phone the results fit the screen: nothing to scroll sideways (the list kept the browser's
+    # indent and pushed each card past the right edge).
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(f"{base}/zoeken/?q=mijn+kind+gaat+niet+naar+school")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
     page.close()

@@ -143,6 +143,16 @@ def test_another_steunpunt_sees_its_own_annual_report_whatever_it_asks(staff_cli
         assert "Snel contact met iedereen" not in page.content.decode()
 
 
+def test_a_criterion_without_any_measurement_shows_a_dash_never_none(staff_client, world):
+    """A year without questions has no value to show; the report says "–", not Python's "None"."""
+    own, _other, _criterion = world
+    client = staff_client(MembershipFactory(support_point=own, role=Role.COORDINATOR).user)
+    page, pdf = _text(client, "?periode=&van=2019-01-01&tot=2019-12-31")
+    assert page.context["annual"].criteria[0].value == "–"
+    for text in (page.content.decode(), pdf):
+        assert "None" not in text and "Snel contact met iedereen" in text
+
+
 def test_without_a_period_the_annual_report_is_about_last_year_and_bad_dates_get_a_dutch_message(
     staff_client, world
 ):
