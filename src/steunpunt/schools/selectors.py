@@ -1,4 +1,9 @@
-from .models import School, SchoolType
+from django.db.models import Count
+
+from steunpunt.tenants.regions import InvalidPostcode, normalise_postcode
+
+from .geo import distance_km, postcode_point
+from .models import School, SchoolPartnership, SchoolType, Specialism
 
 
 def schools_for_support_point(support_point, *, school_type="", specialism="", place=""):
@@ -11,3 +16,83 @@ def schools_for_support_point(support_point, *, school_type="", specialism="", p
     if place:
         schools = schools.filter(place__iexact=place.strip())
     return schools.order_by("place", "name")
+
+
+def _counted(support_point, **filters):
+    return School.objects.filter(pk__in=schools_for_support_point(support_point, **filters).values("pk"))
+
+
+def school_facets(support_point, *, school_type="", specialism="", place=""):
+    """For each filter, its options with the number of schools each gives together with the other
+    chosen filters; options that would give nothing are left out unless chosen.
+
+    Returns ``{"types": [(value, label, n)], "specialisms": [(slug, name, n)], "places": [(place, n)]}``.
+    """
+    type_counts = dict(
+        _counted(support_point, specialism=specialism, place=place)
+        .values_list("school_type")
+        .annotate(n=Count("pk"))
+    )
+    specialism_counts = dict(
+        _counted(support_point, school_type=school_type, place=place)
+        .exclude(specialisms=None)
+        .values_list("specialisms__slug")
+        .annotate(n=Count("pk", distinct=True))
+    )
+    place_counts = dict(
+        _counted(support_point, school_type=school_type, specialism=specialism)
+        .values_list("place")
+        .annotate(n=Count("pk"))
+    )
+    return {
+        "types": [
+            (value, label, type_counts.get(value, 0))
+            for value, label in SchoolType.choices
+            if type_counts.get(value) or value == school_type
+        ],
+        "specialisms": [
+            (item.slug, item.name, specialism_counts.get(item.slug, 0))
+            for item in Specialism.objects.order_by("name")
+            if specialism_counts.get(item.slug) or item.slug == specialism
+        ],
+        "places": [
+            (name, place_counts.get(name, 0))
+            for name in sorted(set(place_counts) | ({place} if place else set()), key=str.lower)
+            if name
+        ],
+    }
+
+
+def postcode_location(text):
+    """``(pc4, (lat, lon))`` for a parent's postcode; raises InvalidPostcode when it is none;
+    the point is ``None`` when the data know nothing about that area."""
+    pc4 = normalise_postcode(text)
+    return pc4, postcode_point(pc4)
+
+
+def sorted_by_distance(schools, point):
+    """The schools with a ``distance`` (km) attribute, nearest first; schools without coordinates last."""
+    listed = list(schools)
+    for school in listed:
+        school.distance = (
+            distance_km(point, (school.latitude, school.longitude)) if school.latitude is not None else None
+        )
+    return sorted(listed, key=lambda school: (school.distance is None, school.distance or 0, school.name))
+
+
+def school_links(school):
+    """The school's partnership links with how each was made."""
+    return (
+        SchoolPartnership.objects.filter(school=school)
+        .select_related("partnership")
+        .order_by("partnership__code")
+    )
+
+
+__all__ = [
+    "InvalidPostcode",
+    "postcode_location",
+    "school_facets",
+    "school_links",
+    "schools_for_support_point",
+]

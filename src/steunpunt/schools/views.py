@@ -1,10 +1,20 @@
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from .models import SchoolType, Specialism
-from .selectors import schools_for_support_point
+from . import material
+from .selectors import (
+    InvalidPostcode,
+    postcode_location,
+    school_facets,
+    school_links,
+    schools_for_support_point,
+    sorted_by_distance,
+)
+
+MAX_LISTED = 200
 
 
 def _support_point(request):
@@ -23,25 +33,38 @@ def _choice(request, name):
 
 @require_GET
 def school_list(request):
-    """The region's schools, filtered by type, specialism and place (no JavaScript needed)."""
+    """The region's schools, filtered by type, specialism and place, or nearest first from a
+    postcode (no JavaScript, no map service)."""
     support_point = _support_point(request)
-    school_type = _choice(request, "soort")
-    specialism = _choice(request, "specialisme")
-    place = _choice(request, "plaats")
-    everything = schools_for_support_point(support_point)
-    schools = schools_for_support_point(
-        support_point, school_type=school_type, specialism=specialism, place=place
-    )
+    chosen = {name: _choice(request, name) for name in ("soort", "specialisme", "plaats", "postcode")}
+    filters = {"school_type": chosen["soort"], "specialism": chosen["specialisme"], "place": chosen["plaats"]}
+    schools = schools_for_support_point(support_point, **filters).prefetch_related("specialisms")
+    count = schools.count()
+    postcode_error, near = "", None
+    if chosen["postcode"].strip():
+        try:
+            pc4, point = postcode_location(chosen["postcode"])
+        except InvalidPostcode:
+            postcode_error = _("Enter a postcode such as 9711 AB, or only its four digits.")
+        else:
+            if point is None:
+                postcode_error = _("We do not know where postcode %(pc4)s is. Try a postcode nearby.") % {
+                    "pc4": pc4
+                }
+            else:
+                near = pc4
+                schools = sorted_by_distance(schools, point)
     return TemplateResponse(
         request,
         "schools/list.html",
         {
-            "schools": schools.prefetch_related("specialisms")[:200],
-            "count": schools.count(),
-            "types": SchoolType.choices,
-            "specialisms": Specialism.objects.all(),
-            "places": everything.order_by("place").values_list("place", flat=True).distinct(),
-            "chosen": {"soort": school_type, "specialisme": specialism, "plaats": place},
+            "schools": schools[:MAX_LISTED],
+            "count": count,
+            "more": count > MAX_LISTED,
+            "facets": school_facets(support_point, **filters),
+            "chosen": chosen,
+            "near": near,
+            "postcode_error": postcode_error,
         },
     )
 
@@ -53,5 +76,56 @@ def school_detail(request, code):
         raise Http404
     school = get_object_or_404(schools_for_support_point(support_point), location_code=code.upper())
     return TemplateResponse(
-        request, "schools/detail.html", {"school": school, "specialisms": school.specialisms.all()}
+        request,
+        "schools/detail.html",
+        {"school": school, "specialisms": school.specialisms.all(), "links": school_links(school)},
     )
+
+
+def _material_school(request, code):
+    support_point = _support_point(request)
+    if code is None:
+        return support_point, None
+    if "\x00" in code:
+        raise Http404
+    return support_point, get_object_or_404(
+        schools_for_support_point(support_point), location_code=code.upper()
+    )
+
+
+@require_GET
+def material_page(request, code=None):
+    """Posters, flyers and the "Hulp nodig?" button for the steunpunt, or for one of its schools."""
+    support_point, school = _material_school(request, code)
+    text_snippet, image_snippet = material.button_snippets(support_point, "hulp-nodig.png")
+    return TemplateResponse(
+        request,
+        "schools/material/page.html",
+        {
+            "school": school,
+            "base": f"/scholen/{school.location_code}/materiaal/" if school else "/materiaal/",
+            "text_snippet": text_snippet,
+            "image_snippet": image_snippet,
+            "image_alt": _("Need help? %(name)s helps parents and young people, free and independent.")
+            % {"name": support_point.name},
+        },
+    )
+
+
+@require_GET
+def material_pdf(request, kind, code=None):
+    support_point, school = _material_school(request, code)
+    if kind not in material.KINDS:
+        raise Http404
+    pdf = material.material_pdf(support_point, kind, school=school)
+    name = f"{kind}-{school.location_code.lower() if school else support_point.slug}.pdf"
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{name}"'
+    return response
+
+
+@require_GET
+def material_button(request):
+    response = HttpResponse(material.button_png(_support_point(request)), content_type="image/png")
+    response["Content-Disposition"] = 'inline; filename="hulp-nodig.png"'
+    return response

@@ -7,7 +7,10 @@ from steunpunt.schools.importer import ImportFileError, import_rows, read_file
 
 
 class Command(BaseCommand):
-    help = "Import DUO 'alle vestigingen' CSV files as they come from DUO. Safe to run again."
+    help = (
+        "Import school files: DUO 'alle vestigingen' CSV files as they come from DUO, or the geocoded "
+        "2024 extract of every school location. Safe to run again."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("files", nargs="+", metavar="FILE")
@@ -41,5 +44,6 @@ class Command(BaseCommand):
                 "skipped": sum(summary.skipped.values()),
             }
         )
+        self.stdout.write(_("New links to partnerships: %(links)s") % {"links": summary.links})
         for reason, count in sorted(summary.skipped.items()):
             self.stdout.write(f"  - {reason}: {count}")
