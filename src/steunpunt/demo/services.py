@@ -4,7 +4,6 @@ import hashlib
 import hmac
 import json
 from datetime import timedelta
-from pathlib import Path
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -23,8 +22,7 @@ from steunpunt.information.services import library_ensure
 from steunpunt.information.starter import load_starter_articles, load_starter_glossary, load_starter_synonyms
 from steunpunt.meetings.models import Meeting
 from steunpunt.portal.services import platform_site_ensure
-from steunpunt.schools.importer import import_rows, read_file
-from steunpunt.schools.models import School
+from steunpunt.schools.demo import load_demo as schools_demo
 from steunpunt.socialmap.starter import load_starter_organisations
 from steunpunt.support.models import (
     AgeGroup,
@@ -48,13 +46,6 @@ from steunpunt.tenants.roles import Role
 from steunpunt.tenants.services import membership_grant, support_point_create
 
 from .data import DEMO_SUPPORT_POINTS
-
-DUO_DEMO_FILE = (
-    Path(__file__).resolve().parent.parent
-    / "schools"
-    / "data"
-    / "duo_03_alle_vestigingen_bo_2021-10-01_cp1252.csv"
-)
 
 
 def _derive(purpose, username, length):
@@ -243,12 +234,10 @@ def _demo_cases(support_point):
 
 
 def _national_offer():
-    """National organisations, search synonyms and the DUO schools."""
+    """National organisations, search synonyms, and the schools of the demo regions (all types)."""
     load_starter_synonyms()
     load_starter_organisations()
-    if not School.objects.exists():
-        rows, _skipped = read_file(DUO_DEMO_FILE)
-        import_rows(rows)
+    schools_demo([code for spec in DEMO_SUPPORT_POINTS for code in spec["partnership_codes"]])
 
 
 def _demo_meetings():

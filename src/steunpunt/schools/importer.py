@@ -26,6 +26,7 @@ from pathlib import Path
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from steunpunt.core.page_cache import bump_generation
 from steunpunt.tenants.models import Partnership, Sector
 from steunpunt.tenants.regions import _regions, region_for_postcode
 from steunpunt.tenants.services import partnership_name
@@ -191,7 +192,7 @@ def _row(*, location, institution, name, street, postcode, place, municipality, 
 
 def _read_extract(path, text):
     """The geocoded 2024 extract: one row per address match, so a location code can occur twice."""
-    reader = csv.DictReader(io.StringIO(text))
+    reader = csv.DictReader(io.StringIO(text), strict=True)
     reader.fieldnames = [name.strip().lower() for name in reader.fieldnames]
     missing = sorted(EXTRACT_COLUMNS - set(reader.fieldnames))
     if missing:
@@ -314,7 +315,7 @@ def read_file(path):
     header = text.splitlines()[0]
     columns = {name.strip().lower() for name in header.split(",")}
     try:
-        if ";" not in header and columns >= EXTRACT_COLUMNS:
+        if ";" not in header and "vestigingscode" in columns:
             rows, skipped = _read_extract(path, text)
         elif ";" not in header:
             raise ImportFileError(
@@ -325,8 +326,8 @@ def read_file(path):
     except csv.Error as error:
         raise ImportFileError(
             _("%(file)s cannot be read: %(reason)s") % {"file": path, "reason": error}
-        ) from None
-    if not rows and not skipped:
+        ) from None  # the csv module's reason is in English; the file name and the Dutch lead say enough
+    if not rows:
         raise ImportFileError(_("%(file)s has no rows with schools.") % {"file": path})
     return rows, skipped
 
@@ -461,4 +462,7 @@ def import_rows(rows, *, progress=None, only_partnerships=None):
     ]
     SchoolPartnership.objects.bulk_create(links, batch_size=500, ignore_conflicts=True)
     summary.links = len(links)
+    if new or changed or links:
+        # Bulk writes send no signals: cached public pages (the school list) are made stale here.
+        transaction.on_commit(bump_generation)
     return summary

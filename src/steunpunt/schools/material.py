@@ -69,16 +69,31 @@ def button_png(support_point):
     image = Image.new("RGB", (600, 200), colour)
     draw = ImageDraw.Draw(image)
     big, small = ImageFont.load_default(size=48), ImageFont.load_default(size=22)
-    draw.text((24, 24), _("Need help?"), font=big, fill="#ffffff")
-    name = support_point.name if len(support_point.name) <= 40 else support_point.name[:39] + "…"
-    draw.text((24, 96), _("Questions about school and support:"), font=small, fill="#ffffff")
-    draw.text((24, 128), name, font=small, fill="#ffffff")
+    draw.text((24, 20), _("Need help?"), font=big, fill="#ffffff")
+    draw.text((24, 86), _("Questions about school and support?"), font=small, fill="#ffffff")
+    for line_number, line in enumerate(_wrap(draw, support_point.name, small, 370, lines=2)):
+        draw.text((24, 124 + 28 * line_number), line, font=small, fill="#ffffff")
     qr = Image.open(io.BytesIO(qr_png(site_address(support_point), scale=4))).convert("RGB")
     qr = qr.resize((176, 176), Image.NEAREST)
     image.paste(qr, (412, 12))
     buffer = io.BytesIO()
     image.save(buffer, format="PNG", optimize=True)
     return buffer.getvalue()
+
+
+def _wrap(draw, text, font, width, *, lines):
+    """``text`` in at most ``lines`` lines of at most ``width`` pixels; the last ends in … when cut."""
+    out, words = [], text.split()
+    while words and len(out) < lines:
+        line = words.pop(0)
+        while words and draw.textlength(f"{line} {words[0]}", font=font) <= width:
+            line = f"{line} {words.pop(0)}"
+        out.append(line)
+    if words:
+        while out[-1] and draw.textlength(out[-1] + "…", font=font) > width:
+            out[-1] = out[-1][:-1]
+        out[-1] += "…"
+    return out
 
 
 def button_snippets(support_point, image_url):

@@ -39,9 +39,7 @@ class LinkMethod(models.TextChoices):
     # CATCHMENT_KM in the importer; the data have no official list of the regions a special school serves.
     SERVES_REGION = (
         "serves_region",
-        _(
-            "A special school serves the region of each partnership within 20 km of the school (an estimate)."
-        ),
+        _("A special school serves the region of each partnership within 20 km of the school (an estimate)."),
     )
     EDITOR = "editor", _("Set by an editor of the steunpunt.")
 

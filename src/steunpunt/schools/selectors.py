@@ -85,7 +85,7 @@ def school_links(school):
     return (
         SchoolPartnership.objects.filter(school=school)
         .select_related("partnership")
-        .order_by("partnership__code")
+        .order_by("method", "partnership__code")
     )
 
 

@@ -1,8 +1,11 @@
+from django.core.cache import cache
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
+
+from steunpunt.core.page_cache import current_generation
 
 from . import material
 from .selectors import (
@@ -117,7 +120,12 @@ def material_pdf(request, kind, code=None):
     support_point, school = _material_school(request, code)
     if kind not in material.KINDS:
         raise Http404
-    pdf = material.material_pdf(support_point, kind, school=school)
+    # A PDF takes WeasyPrint about a second: kept until any content changes (the page cache's generation).
+    key = f"material:{current_generation(request)}:{support_point.pk}:{kind}:{school.pk if school else ''}"
+    pdf = cache.get(key)
+    if pdf is None:
+        pdf = material.material_pdf(support_point, kind, school=school)
+        cache.set(key, pdf, timeout=24 * 3600)
     name = f"{kind}-{school.location_code.lower() if school else support_point.slug}.pdf"
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="{name}"'

@@ -15,7 +15,14 @@ class SchoolForm(forms.ModelForm):
 
     class Meta:
         model = School
-        fields = ["school_type", "specialisms", "support_profile_url", "support_profile_file"]
+        fields = [
+            "school_type",
+            "cluster",
+            "specialisms",
+            "support_profile_url",
+            "support_profile_file",
+            "parent_contact",
+        ]
         widgets = {"specialisms": forms.CheckboxSelectMultiple}
 
     def __init__(self, *args, for_user=None, **kwargs):

@@ -6,8 +6,7 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 
-from steunpunt.schools.models import School, SchoolType
-from steunpunt.tenants.models import Partnership
+from steunpunt.schools.models import LinkMethod, School, SchoolPartnership, SchoolType
 
 DATA = Path(__file__).parent.parent / "data" / "duo_03_alle_vestigingen_bo_2021-10-01_cp1252.csv"
 pytestmark = pytest.mark.django_db
@@ -102,10 +101,17 @@ def test_newer_column_names_and_secondary_practical_education(tmp_path, capsys):
         "vo",
         "9711 AB",
     )
-    assert School.objects.get(location_code="12AC01").school_type == SchoolType.REGULAR
+    lyceum = School.objects.get(location_code="12AC01")
+    assert (lyceum.school_type, lyceum.structure) == (SchoolType.SECONDARY, "HAVO/VWO")
     out = capsys.readouterr().out
     assert "overgeslagen: 1" in out and "geen vestigingscode: 1" in out
-    assert not Partnership.objects.filter(code__startswith="VO").exists()
+    # Neither is on DUO's VO membership list: both are linked by their postcode region.
+    assert set(
+        SchoolPartnership.objects.values_list("school__location_code", "partnership__code", "method")
+    ) == {
+        ("12AB00", "VO2001", LinkMethod.POSTCODE),
+        ("12AC01", "VO2001", LinkMethod.POSTCODE),
+    }
 
 
 def test_special_primary_schools_are_recognised_by_name(tmp_path):
@@ -124,6 +130,7 @@ def test_a_re_import_keeps_the_type_and_partnership_links_an_editor_changed(tmp_
     school = School.objects.get(location_code="16AH00")
     assert list(school.partnerships.values_list("code", flat=True)) == ["PO2001"]
     school.school_type = SchoolType.SBO
+    school.links_by_hand = True
     school.save()
     school.partnerships.clear()
 

@@ -36,7 +36,8 @@ def _qr_codes_in(pdf, tmp_path):
     source = tmp_path / "material.pdf"
     source.write_bytes(pdf)
     subprocess.run(
-        ["pdftoppm", "-r", "150", "-png", "-f", "1", "-l", "1", str(source), str(tmp_path / "page")], check=True
+        ["pdftoppm", "-r", "150", "-png", "-f", "1", "-l", "1", str(source), str(tmp_path / "page")],
+        check=True,
     )
     page = next(tmp_path.glob("page*.png"))
     decoded = subprocess.run(
