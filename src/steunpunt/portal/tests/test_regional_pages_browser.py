@@ -35,6 +35,8 @@ def region(transactional_db, tmp_path):
             school_type=kind,
             street="Voorbeeldstraat 1",
             postcode="9711 AB",
+            latitude=53.2164582,
+            longitude=6.5703884,
         )
         school.partnerships.add(partnership)
     School.objects.get(location_code="01AA00").specialisms.add(
@@ -71,12 +73,19 @@ def test_a_parent_finds_a_school_with_dyslexia_support_and_uses_the_regional_pag
     page.goto(f"{base}/")
     page.get_by_role("link", name="Scholen").click()
     assert violations(page) == []
-    page.get_by_label("Ondersteuning bij").select_option(label="Dyslexie")
+    # Each option shows how many schools it gives (the demo's made-up profiles and ours).
+    page.get_by_label("Ondersteuning bij").select_option(value="dyslexie")
+    page.get_by_label("Uw postcode (scholen dichtbij eerst)").fill("9711 AB")
     page.get_by_role("button", name="Laat scholen zien").click()
-    assert page.get_by_role("link", name="De Regenboog").is_visible()
+    expect(page.get_by_role("status")).to_contain_text("dichtst bij 9711 eerst")
+    # Nearest first: the test school lies in 9711, the demo's coordinates elsewhere.
+    expect(page.locator(".card-title").first).to_have_text("De Regenboog")
     assert page.get_by_role("link", name="SBO De Brug").count() == 0
-    page.get_by_role("link", name="De Regenboog").click()
+    page.get_by_role("link", name="De Regenboog", exact=True).click()
     expect(page.locator("main")).to_contain_text("Dyslexie")
+    assert violations(page) == []
+    page.get_by_role("link", name="Posters, flyers en een knop voor de website van deze school").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Materiaal om uit te delen")
     assert violations(page) == []
 
     for path in ["/hulp-in-de-buurt/", "/ervaringen/", "/bijeenkomsten/"]:

@@ -135,7 +135,9 @@ def test_near_me_sorts_the_schools_by_distance_from_the_parents_postcode(client,
     # 9501 is Stadskanaal: the SBO there first, then Haren, then Groningen; no coordinates last.
     html = client.get("/scholen/", {"postcode": "9501 AB"}, **HOST).content.decode()
     assert _names(html) == ["SBO De Brug", "Maartenscollege", "De Regenboog", "Zonder Plek"]
-    assert "dichtst bij 9501 eerst" in html and "0,0 km" in html
+    assert (
+        "dichtst bij 9501 eerst" in html and "0,0\xa0km" in html
+    )  # a non-breaking space keeps the unit with its number
     html = client.get("/scholen/", {"postcode": "9711"}, **HOST).content.decode()
     assert _names(html)[:2] == ["De Regenboog", "Maartenscollege"]
     # A postcode area the 4pp list lacks: the centre of the schools there.
