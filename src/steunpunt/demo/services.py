@@ -46,6 +46,7 @@ from steunpunt.tenants.roles import Role
 from steunpunt.tenants.services import membership_grant, support_point_create
 
 from .data import DEMO_SUPPORT_POINTS
+from .history import load_history
 
 
 def _derive(purpose, username, length):
@@ -125,6 +126,7 @@ def load_demo_data(*, port=8000):
                 }
             )
         _demo_cases(support_point)
+        load_history(support_point)
         development_demo(support_point)
         ambitions_demo(support_point)
     # After the loop: on a new database the demo steunpunten exist only from here on.

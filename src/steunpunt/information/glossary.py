@@ -1,10 +1,17 @@
-"""Render article text with the first occurrence of each glossary term linked to its page."""
+"""Render article text with the first occurrence of each glossary term explained in place.
+
+The term becomes a button that opens its explanation in a popover (the HTML ``popover`` attribute:
+no JavaScript, Escape or a click elsewhere closes it), so the reader stays in the article; the
+popover links to the term's own page for more.
+"""
 
 import re
 from dataclasses import dataclass, field
+from html import unescape
 
-from django.utils.html import escape
+from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
 
 from .audiences import URL_SEGMENTS, Audience
 from .models import GlossaryTerm
@@ -12,10 +19,11 @@ from .models import GlossaryTerm
 
 @dataclass
 class TermLinker:
-    """Links each term once per article: the first time a reader meets it.
+    """Explains each term once per article: the first time a reader meets it.
 
-    ``suffix`` ends each link: empty for parents, ``jongeren/`` or ``kinderen/`` for the other
-    audiences, whose term page shows the explanation written for them.
+    ``suffix`` ends each link to the term's page: empty for parents, ``jongeren/`` or ``kinderen/``
+    for the other audiences, whose term page shows the explanation written for them; the popover
+    shows that audience's explanation too (``slugs`` maps a form to slug, term and explanation).
     """
 
     base: str
@@ -30,7 +38,7 @@ class TermLinker:
         slugs = {}
         for term in GlossaryTerm.objects.all():
             for form in term.forms():
-                slugs.setdefault(escape(form).lower(), (term.slug, term.term))
+                slugs.setdefault(escape(form).lower(), (term.slug, term.term, term.explanation_for(audience)))
         if not slugs:
             return cls(base, None, slugs, suffix=suffix)
         # Longest forms first, so "speciaal basisonderwijs" wins over "speciaal".
@@ -38,18 +46,37 @@ class TermLinker:
         pattern = re.compile(rf"(?<![\w-])({alternatives})(?![\w-])", re.IGNORECASE)
         return cls(base, pattern, slugs, suffix=suffix)
 
+    def explained(self, word, slug, term, explanation):
+        """The button for ``word`` (escaped already) and its popover with the explanation."""
+        target = f"begrip-{slug}"
+        return format_html(
+            '<button type="button" class="term" popovertarget="{target}">{word}</button>'
+            '<span class="term-popover" id="{target}" popover role="note">'
+            '<strong class="term-name">{term}</strong> <span class="term-explanation">{explanation}</span> '
+            '<a href="{href}">{more}</a> '
+            '<button type="button" class="link-button term-close" popovertarget="{target}" '
+            'popovertargetaction="hide">{close}</button></span>',
+            target=target,
+            word=unescape(word),  # escaped with the rest of the text in link(); format_html escapes it again
+            term=term,
+            explanation=explanation,
+            href=f"{self.base}begrippen/{slug}/{self.suffix}",
+            more=_("More about this word"),
+            close=_("Close"),
+        )
+
     def link(self, text):
-        """Return ``text`` escaped, with not-yet-linked terms turned into links."""
+        """Return ``text`` escaped, with not-yet-explained terms turned into buttons with a popover."""
         html = escape(text)
         if self.pattern is None:
             return mark_safe(html)  # noqa: S308  # nosec B308 B703  # escaped above
 
         def replace(match):
-            slug, _term = self.slugs[match.group(1).lower()]
+            slug, term, explanation = self.slugs[match.group(1).lower()]
             if slug in self.seen:
                 return match.group(1)
             self.seen.add(slug)
-            return f'<a class="term" href="{self.base}begrippen/{slug}/{self.suffix}">{match.group(1)}</a>'
+            return self.explained(match.group(1), slug, term, explanation)
 
         return mark_safe(self.pattern.sub(replace, html))  # noqa: S308  # nosec  # B308/B703: escaped parts, slugs
 

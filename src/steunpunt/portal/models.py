@@ -1,17 +1,26 @@
 """The public pages: the installation's index and each steunpunt's home page."""
 
 from django.db import models
+from django.template.response import TemplateResponse
+from django.utils.text import get_text_list
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import path
 from wagtail.fields import StreamField
 from wagtail.models import Page
 
+from steunpunt.information.audiences import Audience
 from steunpunt.information.routes import InformationRoutesMixin
+from steunpunt.information.selectors import live_articles
+from steunpunt.tenants.regions import municipalities_for
 from steunpunt.tenants.selectors import public_support_points
 
 from .forms import PostcodeForm
 from .lookup import support_points_for_postcode
+
+# What a parent calls the schools of a sector, on the platform's index (never the codes).
+SECTOR_WORDS = {"po": _("primary schools"), "vo": _("secondary schools")}
 
 
 class StarterTextMixin(models.Model):
@@ -46,7 +55,24 @@ class PlatformHomePage(StarterTextMixin, Page):
         context["postcode_form"] = form
         if form.is_bound and form.is_valid():
             context["postcode_result"] = support_points_for_postcode(form.cleaned_data["postcode"])
-        context["support_points"] = public_support_points()
+        context["support_points"] = [
+            {
+                "support_point": support_point,
+                "sectors": get_text_list(
+                    [
+                        str(SECTOR_WORDS[sector])
+                        for sector in sorted(
+                            {partnership.sector for partnership in support_point.partnerships.all()}
+                        )
+                    ],
+                    _("and"),
+                ),
+                "municipalities": municipalities_for(
+                    [partnership.code for partnership in support_point.partnerships.all()]
+                ),
+            }
+            for support_point in public_support_points()
+        ]
         return context
 
 
@@ -84,7 +110,29 @@ class SupportPointHomePage(InformationRoutesMixin, StarterTextMixin, Page):
             *super().get_sitemap_urls(request),
             *self.information_sitemap_urls(request),
             {"location": f"{base}hulp-in-de-buurt/"},
+            {"location": f"{base}jongeren/"},
         ]
+
+    @path("jongeren/", name="youth")
+    def youth(self, request):
+        """The page for young people: their question form, the consultation hour and every article
+        that has a version written for them."""
+        articles = [
+            (article, version)
+            for article in live_articles().exclude(youth_title="")
+            for version in article.versions()
+            if version.audience == Audience.YOUTH
+        ]
+        return TemplateResponse(
+            request,
+            "portal/youth_page.html",
+            {
+                "page": self,
+                "base": self.get_url(request),
+                "articles": articles,
+                "support_point": getattr(request, "support_point", None),
+            },
+        )
 
 
 class ContentPage(StarterTextMixin, Page):

@@ -45,3 +45,20 @@ def region_for_postcode(text):
     Raises :class:`InvalidPostcode` when ``text`` is not a postcode at all.
     """
     return _regions().get(normalise_postcode(text))
+
+
+@functools.cache
+def _municipalities_by_partnership():
+    found = {}
+    for region in _regions().values():
+        for code in (region.po_code, region.vo_code):
+            if code:
+                found.setdefault(code, set()).add(region.municipality)
+    return {code: tuple(sorted(names)) for code, names in found.items()}
+
+
+def municipalities_for(codes):
+    """Return the gemeenten (in the regulation's postcode annex) that the partnerships ``codes``
+    serve together, in alphabetical order: what a parent recognises, where a code says nothing."""
+    table = _municipalities_by_partnership()
+    return sorted({name for code in codes for name in table.get(code, ())})

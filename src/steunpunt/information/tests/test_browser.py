@@ -52,7 +52,10 @@ def test_a_parent_searches_reads_switches_looks_up_a_word_and_answers(informatio
     answer = ArticleFeedback.objects.get()
     assert (answer.helpful, answer.audience, answer.missing) == (False, "youth", "Wat als ik ziek ben?")
 
-    page.locator("main a.term").first.click()
+    # A term opens in place; its popover links to the term's page for young people.
+    page.locator("main button.term").first.click()
+    expect(page.locator(".term-popover:popover-open")).to_contain_text("Zo noemt de overheid een leerling")
+    page.locator(".term-popover:popover-open").get_by_role("link", name="Meer over dit woord").click()
     expect(page.locator("h1")).to_have_text("thuiszitter")
     # A term on a young people's page is explained in their words.
     assert page.url.endswith("/begrippen/thuiszitter/jongeren/")

@@ -45,7 +45,11 @@ def test_a_youth_page_links_to_the_youth_explanation_of_a_term(client, site):
     _article_with_terms()
 
     youth = client.get("/informatie/tlv-en-opr/jongeren/", **HOST).content.decode()
-    assert '<a class="term" href="/begrippen/tlv/jongeren/">TLV</a>' in youth
+    # The term opens in place with the young people's explanation, and links to their page.
+    assert '<button type="button" class="term" popovertarget="begrip-tlv">TLV</button>' in youth
+    popover = youth.split('id="begrip-tlv"', 1)[1].split("</button></span>", 1)[0]
+    assert "Een papier dat zegt dat je naar een speciale school mag." in popover
+    assert 'href="/begrippen/tlv/jongeren/"' in popover
     page = client.get("/begrippen/tlv/jongeren/", **HOST)
     assert page.status_code == 200
     html = page.content.decode()
@@ -54,12 +58,16 @@ def test_a_youth_page_links_to_the_youth_explanation_of_a_term(client, site):
     assert "Je kunt ook lezen:" in html
 
     children = client.get("/informatie/tlv-en-opr/kinderen/", **HOST).content.decode()
-    assert '<a class="term" href="/begrippen/tlv/kinderen/">TLV</a>' in children
+    popover = children.split('id="begrip-tlv"', 1)[1].split("</button></span>", 1)[0]
+    assert "Een brief die zegt dat je naar een andere school mag." in popover
+    assert 'href="/begrippen/tlv/kinderen/"' in popover
     html = client.get("/begrippen/tlv/kinderen/", **HOST).content.decode()
     assert "Een brief die zegt dat je naar een andere school mag." in html
 
     parents = client.get("/informatie/tlv-en-opr/", **HOST).content.decode()
-    assert '<a class="term" href="/begrippen/tlv/">TLV</a>' in parents
+    popover = parents.split('id="begrip-tlv"', 1)[1].split("</button></span>", 1)[0]
+    assert "Een besluit van het samenwerkingsverband over de toelating." in popover
+    assert 'href="/begrippen/tlv/"' in popover
     html = client.get("/begrippen/tlv/", **HOST).content.decode()
     assert "Een besluit van het samenwerkingsverband over de toelating." in html
     assert "Een papier dat zegt" not in html

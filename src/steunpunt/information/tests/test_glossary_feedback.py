@@ -33,8 +33,17 @@ def test_the_first_occurrence_of_a_term_links_to_its_explanation(client, site):
     )
     html = client.get("/informatie/tlv-uitleg/", **HOST).content.decode()
     assert html.count('href="/begrippen/tlv/"') == 1
-    assert '<a class="term" href="/begrippen/tlv/">toelaatbaarheidsverklaring</a>' in html
-    assert '<a class="term" href="/begrippen/sbo/">speciaal basisonderwijs</a>' in html
+    # Explained in place: the word opens a popover with the explanation and a link to the term's page.
+    assert (
+        '<button type="button" class="term" popovertarget="begrip-tlv">toelaatbaarheidsverklaring</button>'
+        in html
+    )
+    assert (
+        '<button type="button" class="term" popovertarget="begrip-sbo">speciaal basisonderwijs</button>'
+        in html
+    )
+    assert html.count('id="begrip-tlv"') == 1
+    assert '<span class="term-explanation">Een toelaatbaarheidsverklaring.</span>' in html
     term = client.get("/begrippen/tlv/", **HOST)
     assert term.status_code == 200 and "Een toelaatbaarheidsverklaring." in term.content.decode()
     assert client.get("/begrippen/", **HOST).status_code == 200
@@ -46,7 +55,8 @@ def test_article_text_is_escaped_even_with_links(client, site):
     ArticlePageFactory(slug="veilig", body=[("paragraph", "<script>alert(1)</script> Het OPP & meer.")])
     html = client.get("/informatie/veilig/", **HOST).content.decode()
     assert "<script>alert(1)</script>" not in html
-    assert "&lt;script&gt;" in html and '<a class="term" href="/begrippen/opp/">OPP</a> &amp; meer' in html
+    assert "&lt;script&gt;" in html and 'popovertarget="begrip-opp">OPP</button>' in html
+    assert "</button></span> &amp; meer" in html
 
 
 def test_a_reader_answers_no_with_what_was_missing(client, site):

@@ -88,6 +88,7 @@ EXPECTED = {
     f"{BASE}begrippen/opp/",
     f"{BASE}begrippen/tlv/",
     f"{BASE}hulp-in-de-buurt/",
+    f"{BASE}jongeren/",
     f"{BASE}informatie/alleen-ouders/",
     f"{BASE}informatie/met-jongeren/",
     f"{BASE}informatie/met-jongeren/jongeren/",
