@@ -99,18 +99,24 @@ def support_point_ids_of(model, steunpunt_field, objects):
     return found
 
 
+# The one audit log is privacy's (an app above tenants); it registers its writer here (privacy/apps.py):
+# ``write(actor=..., action="read", entries=[(obj, support_point_id, role codes)], detail=...)``.
+AUDIT_LOG = {}
+
+
+def register_audit_log(write):
+    AUDIT_LOG["write"] = write
+
+
 def record_reads(user, model, objects, *, steunpunt_field="support_point", detail):
     """Append one READ audit record per object of ``objects`` (instances of ``model``) shown to ``user``."""
-    from steunpunt.privacy.models import AuditAction
-    from steunpunt.privacy.services import audit_many
-
     objects = list(objects)
     if not objects:
         return []
     steunpunten = support_point_ids_of(model, steunpunt_field, objects)
-    return audit_many(
+    return AUDIT_LOG["write"](
         actor=user,
-        action=AuditAction.READ,
+        action="read",
         entries=[
             (obj, steunpunten.get(obj.pk), role_codes(user, steunpunten.get(obj.pk))) for obj in objects
         ],
