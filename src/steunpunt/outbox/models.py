@@ -20,7 +20,7 @@ class OutboxMail(models.Model):
     # The steunpunt the mail is sent for (empty for Wagtail's and Django's own mails to staff).
     support_point = models.ForeignKey(
         "tenants.SupportPoint",
-        verbose_name=_("support point"),
+        verbose_name=_("steunpunt"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,

@@ -137,6 +137,8 @@ ALLOWED = {
         "development_overview",
         "development_plan",
         "evaluations_overview",
+        "failed_mails:index",
+        "failed_mails:index_results",
         "glossary:index",
         "glossary:index_results",
         "information_gaps:index",
@@ -197,6 +199,8 @@ ALLOWED = {
     },
     # the steunpunt's details, its staff and the audit log
     Role.ADMINISTRATOR: {
+        "failed_mails:index",
+        "failed_mails:index_results",
         "memberships:add",
         "memberships:index",
         "memberships:index_results",
