@@ -29,11 +29,13 @@ from django.db import connection, models
 from django.test import TestCase
 from django.urls import URLPattern, URLResolver, get_resolver
 from django.urls.resolvers import RegexPattern
+from django.utils import timezone
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from steunpunt.consultations.tests.factories import BookingFactory, SlotFactory
 from steunpunt.meetings.tests.factories import MeetingFactory, RegistrationFactory
+from steunpunt.outbox.models import OutboxMail
 from steunpunt.privacy.models import AuditRecord
 from steunpunt.socialmap.models import Organisation
 from steunpunt.stories.tests.factories import StoryFactory
@@ -257,6 +259,14 @@ def _objects_of(support_point, tag):
         "meeting": meeting,
         "registration": RegistrationFactory(meeting=meeting, name=f"Deelnemer-{tag}"),
         "story": StoryFactory(support_point=support_point, submitted_text=f"Verhaal-{tag} over Noor"),
+        "failed_mail": OutboxMail.objects.create(
+            to=f"post-{tag}@example.test",
+            subject="Uw vraag",
+            body="Tekst",
+            support_point=support_point,
+            failed_at=timezone.now(),
+            last_error="550 mailbox unknown",
+        ),
         "organisation": Organisation.objects.create(
             name=f"Organisatie {tag}",
             category="care",
@@ -585,7 +595,8 @@ class BackOfficeMatrix(TestCase):
         assert wrong == [], "\n".join(wrong)
 
     def test_every_answer_showing_personal_data_left_an_audit_record_for_it(self):
-        """Crawl every pattern as each case-reading and moderating role with the steunpunt's own objects:
+        """Crawl every pattern of the platform (its model screens and its own views: cases, signals,
+        development, consultations, meetings, stories, …) as every role with the steunpunt's own objects:
         wherever a declared personal field's value appears, that object's read is in the audit log."""
         marked = []
         for obj in self.mine.values():
@@ -593,9 +604,15 @@ class BackOfficeMatrix(TestCase):
                 value = str(getattr(obj, field) or "")
                 if "EIGEN" in value:
                     marked.append((obj, value))
-        assert {type(obj).__name__ for obj, _value in marked} >= {"Case", "Booking", "Registration", "Story"}
+        assert {type(obj).__name__ for obj, _value in marked} >= {
+            "Case",
+            "Booking",
+            "Registration",
+            "Story",
+            "OutboxMail",
+        }
         wrong = []
-        for actor in (Role.CONSULTANT, Role.VOLUNTEER, Role.COORDINATOR):
+        for actor in Role:
             self._sign_in(actor)
             for route, _pattern, _model in self.patterns:
                 if "erase" in route or "wissen" in route:
