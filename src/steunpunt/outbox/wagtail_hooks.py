@@ -30,6 +30,9 @@ class FailedMailViewSet(ScopedModelViewSet):
     # Nothing is added or edited here (no "add" or "change" in ``actions``): those views answer 404.
     form_fields = ["subject"]
 
+    def get_index_view_kwargs(self, **kwargs):
+        return super().get_index_view_kwargs(page_title=_("Undelivered e-mail"), **kwargs)
+
 
 @hooks.register("register_admin_viewset")
 def register_failed_mails():

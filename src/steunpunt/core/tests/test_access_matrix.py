@@ -385,10 +385,10 @@ PUBLIC_ADMIN = {
 
 
 def _wagtail_object_patterns():
-    """``(route, url name)`` of Wagtail's own back-office patterns that take an object."""
+    """``(route, url name, model)`` of Wagtail's own back-office patterns that take an object."""
     return [
-        (route, name)
-        for route, name, _model, ours in _admin_patterns()
+        (route, name, model)
+        for route, name, model, ours in _admin_patterns()
         if not ours
         and _takes_object(route)
         and route not in NOT_OBJECT_SCOPED
@@ -478,39 +478,50 @@ class BackOfficeMatrix(TestCase):
             assert f"/admin/{prefix}/history/<int:pk>/" in routes
             assert f"/admin/{prefix}/usage/<int:pk>/" in routes
 
+    def _wrong_answers(self, actors, patterns, number, *, opens=lambda actor, name: False):
+        """The one request-and-check of the matrix: every actor asks every ``(route, name, model)`` of
+        ``patterns`` (or of ``patterns(actor)``) with ids ``number``; each must answer 404, unless
+        ``opens(actor, name)`` says the actor may open it (then anything but 404). Returns the wrong
+        answers."""
+        wrong = []
+        for actor in actors:
+            self._sign_in(actor)
+            for route, name, _model in patterns(actor) if callable(patterns) else patterns:
+                address = _address(route, number)
+                status = self._status(address)
+                if (status == 404) == opens(actor, name):
+                    wrong.append(f"{actor} {name} {address} → {status}")
+        return wrong
+
+    def _assert_answers(self, actors, patterns, number, **kwargs):
+        wrong = self._wrong_answers(actors, patterns, number, **kwargs)
+        assert wrong == [], "\n".join(wrong)
+
     def test_another_steunpunts_objects_answer_404_for_every_role(self):
         """Every pattern with an object, for every actor, with another steunpunt's id: 404."""
-        wrong = []
-        object_routes = [(route, model) for route, _name, model in self.patterns if _takes_object(route)]
-        for actor in ACTORS:
-            self._sign_in(actor)
-            for route, model in object_routes:
-                if actor == SUPERUSER and _platform_reach(model):
-                    continue
-                address = _address(route, FOREIGN)
-                status = self._status(address)
-                if status != 404:
-                    wrong.append(f"{actor} {address} → {status}")
-        assert wrong == [], "\n".join(wrong)
+        with_object = [pattern for pattern in self.patterns if _takes_object(pattern[0])]
+        self._assert_answers(list(Role), with_object, FOREIGN)
+        # A platform administrator reaches every steunpunt's details, and nothing else.
+        beyond_reach = [pattern for pattern in with_object if not _platform_reach(pattern[2])]
+        self._assert_answers([SUPERUSER], beyond_reach, FOREIGN)
 
     def test_a_pattern_without_an_object_answers_404_unless_allowed_for_the_role(self):
         """Lists and add forms: only what ``ALLOWED`` names for the actor opens; everything else is 404."""
-        wrong = []
-        for actor in ACTORS:
-            self._sign_in(actor)
-            allowed = ALLOWED[actor]
-            for route, name, _model in self.patterns:
-                if _takes_object(route) or "logout" in route:
-                    continue
-                status = self._status(route)
-                if (status == 404) == (name in allowed):
-                    wrong.append(f"{actor} {name} {route} → {status}")
-        assert wrong == [], "\n".join(wrong)
+        without_object = [
+            (route, name, model)
+            for route, name, model in self.patterns
+            if not _takes_object(route) and "logout" not in route
+        ]
+
+        def allowed(actor, name):
+            return name in ALLOWED[actor]
+
+        self._assert_answers(ACTORS, without_object, FOREIGN, opens=allowed)
 
     def test_the_matrix_covers_wagtails_own_back_office(self):
         """Wagtail's own screens come from the resolver too: pages, documents, images, collections,
         snippets, choosers, reports, search, workflows and the admin API."""
-        routes = {route for route, _name in _wagtail_object_patterns()}
+        routes = {route for route, _name, _model in _wagtail_object_patterns()}
         for route in (
             "/admin/pages/<int:page_id>/edit/",
             "/admin/pages/<int:page_id>/history/",
@@ -535,29 +546,15 @@ class BackOfficeMatrix(TestCase):
             assert route in routes, route
         assert len(routes) > 80
 
-    def _wagtail_denials(self, actors, number, skip=()):
-        wrong = []
-        patterns = [(route, name) for route, name in _wagtail_object_patterns() if name not in skip]
-        for actor in actors:
-            self._sign_in(actor)
-            for route, name in patterns:
-                address = _address(route, number)
-                status = self._status(address)
-                if status != 404:
-                    wrong.append(f"{actor} {name} {address} → {status}")
-        return wrong
-
     def test_wagtails_own_screens_answer_404_with_another_steunpunts_objects_for_every_role(self):
         """Another steunpunt's pages, revisions, workflow states and staff, and objects no role holds,
         through every Wagtail pattern that takes an object: 404 for every role."""
-        wrong = self._wagtail_denials(list(Role), FOREIGN)
-        assert wrong == [], "\n".join(wrong)
+        self._assert_answers(list(Role), _wagtail_object_patterns(), FOREIGN)
 
     def test_wagtails_own_screens_answer_404_with_the_steunpunts_own_pages_outside_the_role(self):
         """Roles that edit no pages reach none of their own steunpunt's pages through Wagtail either."""
         outside = [role for role in Role if not RULES[role] & {Action.CONTENT_EDIT, Action.CONTENT_REVIEW}]
-        wrong = self._wagtail_denials(outside, OWN)
-        assert wrong == [], "\n".join(wrong)
+        self._assert_answers(outside, _wagtail_object_patterns(), OWN)
 
     def test_anonymous_visitors_are_sent_to_the_login(self):
         """Without signing in every pattern redirects to the back office's login."""
@@ -577,22 +574,15 @@ class BackOfficeMatrix(TestCase):
         """Each role reaches no view of a model screen whose declaration names none of its actions."""
         from wagtail.permissions import policy_registry
 
-        wrong = []
-        for actor in Role:
-            self._sign_in(actor)
-            held = RULES[actor]
-            for route, _pattern, model in self.patterns:
+        def outside_the_role(actor):
+            for route, name, model in self.patterns:
                 policy = policy_registry.get_by_type(model) if model is not None else None
-                if not isinstance(policy, ScopedPermissionPolicy):
-                    continue
-                declared = {action for actions in policy.actions.values() for action in actions}
-                if declared & held:
-                    continue
-                address = _address(route, OWN)
-                status = self._status(address)
-                if status != 404:
-                    wrong.append(f"{actor} {address} → {status}")
-        assert wrong == [], "\n".join(wrong)
+                if isinstance(policy, ScopedPermissionPolicy):
+                    declared = {action for actions in policy.actions.values() for action in actions}
+                    if not declared & RULES[actor]:
+                        yield route, name, model
+
+        self._assert_answers(list(Role), outside_the_role, OWN)
 
     def test_every_answer_showing_personal_data_left_an_audit_record_for_it(self):
         """Crawl every pattern of the platform (its model screens and its own views: cases, signals,
