@@ -411,7 +411,8 @@ def _address(route, number):
 
     def fill(match):
         converter, name = match.group(1), match.group(2) or ""
-        if match.group(3) or converter in (None, "int") or name == "pk" or name.endswith("_id"):
+        named_id = converter == "str" and (name == "pk" or name.endswith("_id"))
+        if match.group(3) or converter in (None, "int") or named_id:
             return str(number)
         return "json"
 
