@@ -30,6 +30,7 @@ test: $(VENV)/.test-installed system-packages
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/bandit -c pyproject.toml -r src scripts -q
+	PYTHONPATH=src $(VENV)/bin/lint-imports --no-cache --no-logo
 	mkdir -p var
 	DJANGO_SETTINGS_MODULE=steunpunt.conf.test $(MANAGE) makemigrations --check --dry-run
 	$(VENV)/bin/pytest

@@ -1,11 +1,12 @@
-from steunpunt.tenants.policy import Action, support_point_ids_for
+from steunpunt.tenants.access import scoped
+from steunpunt.tenants.policy import Action
 
 from .models import Concern
 
 
 def concerns_visible_to(user):
     """Signals of the steunpunten where ``user`` manages signals (consultants, coordinators)."""
-    return Concern.objects.filter(support_point_id__in=support_point_ids_for(user, Action.CONCERN_MANAGE))
+    return scoped(Concern.objects.all(), user, Action.CONCERN_MANAGE)
 
 
 def published_concerns(support_point):

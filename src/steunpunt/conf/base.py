@@ -102,6 +102,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "steunpunt.tenants.admin_scope.AdminObjectScopeMiddleware",
     "steunpunt.accounts.middleware.StaffSessionMiddleware",
     "steunpunt.accounts.middleware.RequireTwoFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -225,6 +226,9 @@ EMAIL_PORT = env_int("EMAIL_PORT", 25)
 EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+# Seconds the outbox waits for the mail server (connect and each answer): a server that hangs
+# holds up one sending round this long, then the mail waits and is tried again later.
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 30)
 # Every mail, the platform's and Django's and Wagtail's, is stored in the outbox and delivered from
 # there through OUTBOX_DELIVERY_BACKEND; the EMAIL_BACKEND variable names that delivering backend.
 EMAIL_BACKEND = "steunpunt.outbox.backends.OutboxBackend"

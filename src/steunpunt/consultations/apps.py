@@ -7,3 +7,6 @@ class ConsultationsConfig(AppConfig):
     label = "consultations"
     verbose_name = _("Consultation hours")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import receivers  # noqa: F401  (removes booking details with their case's)

@@ -10,7 +10,8 @@ from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from steunpunt.tenants.policy import Action, support_point_ids_for
+from steunpunt.tenants.access import scoped
+from steunpunt.tenants.policy import Action
 from steunpunt.tenants.selectors import support_points_for
 
 from .models import Booking, ConsultationSlot
@@ -66,9 +67,10 @@ def with_booked_flag(slots):
 
 def bookings_visible_to(user):
     """Return the bookings whose personal data ``user`` may read."""
-    return Booking.objects.filter(
-        Q(slot__support_point_id__in=support_point_ids_for(user, Action.CASE_RECEIVE))
-        | Q(
-            slot__support_point_id__in=support_point_ids_for(user, Action.CASE_HANDLE), case__assigned_to=user
-        )
+    return scoped(
+        Booking.objects.all(),
+        user,
+        Action.CASE_RECEIVE,
+        (Action.CASE_HANDLE, Q(case__assigned_to=user)),
+        steunpunt_field="slot__support_point",
     ).select_related("slot__support_point", "case")

@@ -134,6 +134,7 @@ def _mail_confirmation(booking):
                 "mimetype": "text/calendar",
             }
         ],
+        support_point=booking.slot.support_point,
     )
 
 

@@ -82,7 +82,7 @@ def enabled():
     return bool(getattr(settings, "WAGTAILFRONTENDCACHE", None))
 
 
-def _support_point_roots(support_points=None):
+def support_point_roots(support_points=None):
     """The root URL (``https://host``) of every steunpunt's site, or of ``support_points``."""
     from steunpunt.tenants.models import SupportPoint
 
@@ -90,16 +90,13 @@ def _support_point_roots(support_points=None):
     return [sp.site.root_url for sp in queryset if sp.site_id is not None]
 
 
-def article_urls(article, roots):
-    """The addresses that show ``article`` on each site of ``roots``: its versions and the lists of it."""
-    from steunpunt.information.audiences import URL_SEGMENTS, Audience
+# Pages whose addresses are more than Wagtail's own (a national article shows on every steunpunt's
+# site): the app that owns the page type registers ``urls(page)`` for it (information/apps.py).
+PAGE_URLS = {}
 
-    paths = [f"/informatie/{article.slug}/"]
-    # Every version, also one the new revision dropped.
-    paths += [f"/informatie/{article.slug}/{URL_SEGMENTS[a]}/" for a in (Audience.YOUTH, Audience.CHILDREN)]
-    paths += ["/informatie/", "/"]
-    paths += [f"/informatie/?thema={slug}" for slug in article.themes.values_list("slug", flat=True)]
-    return [root + path for root in roots for path in paths]
+
+def register_page_urls(page_class, urls):
+    PAGE_URLS[page_class] = urls
 
 
 def purge(urls):
@@ -119,43 +116,19 @@ def page_changed(sender, instance, **kwargs):
         return
     from wagtail.contrib.frontend_cache.utils import PurgeBatch
 
-    from steunpunt.information.models import ArticlePage
-
     page = instance.specific_deferred
-    if isinstance(page, ArticlePage):
-        purge(article_urls(page, _support_point_roots()))
-        return
+    for page_class, urls in PAGE_URLS.items():
+        if isinstance(page, page_class):
+            purge(urls(page))
+            return
     # A page of one site (a steunpunt's home page, a content page): Wagtail's own addresses for it.
     batch = PurgeBatch()
     batch.add_page(page)
     purge(batch.urls)
 
 
-def supplement_changed(sender, instance, **kwargs):
-    """A regional supplement shows on its article's pages on its own steunpunt's site only."""
-    if not enabled():
-        return
-    from steunpunt.information.models import ArticlePage
-    from steunpunt.tenants.models import SupportPoint
-
-    # (When the article itself is being deleted, its unpublishing purges it.)
-    article = ArticlePage.objects.filter(pk=instance.article_id).first()
-    if article is not None:
-        support_point = SupportPoint.objects.filter(pk=instance.support_point_id).select_related("site")
-        purge(article_urls(article, _support_point_roots(support_point)))
-
-
 def connect_signals():
-    from django.db.models.signals import post_delete, post_save
     from wagtail.signals import page_published, page_unpublished
-
-    from steunpunt.information.models import RegionalSupplement
 
     page_published.connect(page_changed, dispatch_uid="front-cache-published")
     page_unpublished.connect(page_changed, dispatch_uid="front-cache-unpublished")
-    post_save.connect(
-        supplement_changed, sender=RegionalSupplement, dispatch_uid="front-cache-supplement-save"
-    )
-    post_delete.connect(
-        supplement_changed, sender=RegionalSupplement, dispatch_uid="front-cache-supplement-delete"
-    )

@@ -22,7 +22,11 @@ from django.core.cache import cache
 
 from . import front_cache
 
-CACHEABLE_PREFIXES = ("/informatie/", "/begrippen/", "/scholen/", "/hulp-in-de-buurt/", "/wat-we-hoorden/")
+# What is cached is declared by the apps that serve it (core knows no feature app), on their AppConfig:
+# ``page_cache_paths`` (address prefixes of public pages that look the same for every visitor) and
+# ``page_cache_content`` (labels of the models those pages show: a change makes every page stale).
+# Read once the apps are ready (:func:`connect_signals`).
+CACHEABLE_PREFIXES = ()
 GENERATION_KEY = "page-cache:generation"
 
 
@@ -154,36 +158,26 @@ class AnonymousPageCacheMiddleware:
         return response
 
 
-# The content that cached pages show; a change to any of it makes every cached page stale.
-CONTENT_MODELS = [
-    "information.RegionalSupplement",
-    "information.GlossaryTerm",
-    "information.Theme",
-    "information.RelatedArticle",
-    "information.ArticleSource",
-    "information.ExpertCheck",
-    "information.PanelReview",
-    "socialmap.Organisation",
-    "schools.School",
-    "schools.Specialism",
-    "concerns.Concern",
-    "stories.Story",
-    "meetings.Meeting",
-    "tenants.SupportPoint",
-    "tenants.OpeningPeriod",
-    "tenants.Partnership",
-    "wagtailcore.Page",
-    "wagtailcore.Site",
-]
+# Content every site shows (Wagtail's pages and sites); the apps declare the rest.
+CONTENT_MODELS = ["wagtailcore.Page", "wagtailcore.Site"]
+
+
+def declared(attribute):
+    """Every item the installed apps declare in ``attribute`` of their AppConfig, in app order."""
+    from django.apps import apps
+
+    return tuple(item for config in apps.get_app_configs() for item in getattr(config, attribute, ()))
 
 
 def connect_signals():
     """Bump the generation on every save or delete of content, and on every publish of a page."""
+    global CACHEABLE_PREFIXES
     from django.apps import apps
     from django.db.models.signals import m2m_changed, post_delete, post_save
     from wagtail.signals import page_published, page_unpublished
 
-    for label in CONTENT_MODELS:
+    CACHEABLE_PREFIXES = declared("page_cache_paths")
+    for label in (*CONTENT_MODELS, *declared("page_cache_content")):
         model = apps.get_model(label)
         post_save.connect(bump_generation, sender=model, dispatch_uid=f"page-cache-save-{label}")
         post_delete.connect(bump_generation, sender=model, dispatch_uid=f"page-cache-delete-{label}")

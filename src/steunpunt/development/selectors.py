@@ -5,7 +5,8 @@ already checked the policy, such as the annual report."""
 from django.contrib.auth import get_user_model
 from django.db.models import Prefetch
 
-from steunpunt.tenants.policy import Action, support_point_ids_for
+from steunpunt.tenants.access import scoped
+from steunpunt.tenants.policy import Action
 from steunpunt.tenants.roles import Role
 from steunpunt.tenants.selectors import support_points_for
 
@@ -29,8 +30,9 @@ def development_support_points(user):
     return support_points_for(user, Action.DEVELOPMENT_MANAGE)
 
 
-def _ids(user):
-    return support_point_ids_for(user, Action.DEVELOPMENT_MANAGE)
+def _scoped(model, user, steunpunt_field="support_point"):
+    """The objects of ``model`` at the steunpunten whose development ``user`` manages (the access layer)."""
+    return scoped(model.objects.all(), user, Action.DEVELOPMENT_MANAGE, steunpunt_field=steunpunt_field)
 
 
 def _with_blocks(queryset):
@@ -40,27 +42,27 @@ def _with_blocks(queryset):
 
 
 def assessments_visible_to(user):
-    return _with_blocks(SelfAssessment.objects.filter(support_point_id__in=_ids(user)))
+    return _with_blocks(_scoped(SelfAssessment, user))
 
 
 def evidence_visible_to(user):
-    return EvidenceFile.objects.filter(support_point_id__in=_ids(user))
+    return _scoped(EvidenceFile, user)
 
 
 def cycles_visible_to(user):
-    return Cycle.objects.filter(support_point_id__in=_ids(user))
+    return _scoped(Cycle, user)
 
 
 def steps_visible_to(user):
-    return CycleStep.objects.filter(cycle__support_point_id__in=_ids(user)).select_related("cycle", "owner")
+    return _scoped(CycleStep, user, "cycle__support_point").select_related("cycle", "owner")
 
 
 def network_visible_to(user):
-    return NetworkMember.objects.filter(support_point_id__in=_ids(user))
+    return _scoped(NetworkMember, user)
 
 
 def meetings_visible_to(user):
-    return WorkingGroupMeeting.objects.filter(support_point_id__in=_ids(user))
+    return _scoped(WorkingGroupMeeting, user)
 
 
 # For callers that already checked the policy (the pages below, the annual report).

@@ -76,6 +76,7 @@ def _mail(invitation, template):
         to=invitation.email,
         subject=render_to_string(f"evaluations/mail/{template}_subject.txt", context).strip(),
         body=render_to_string(f"evaluations/mail/{template}_body.txt", context),
+        support_point=invitation.support_point,
     )
 
 

@@ -1,7 +1,7 @@
 """Reads for the information pillar; back-office reads take the acting user."""
 
+from steunpunt.tenants.access import scoped
 from steunpunt.tenants.policy import Action
-from steunpunt.tenants.selectors import support_points_for
 
 from .models import ArticlePage, RegionalSupplement, SupplementCheck
 
@@ -24,9 +24,11 @@ def supplement_for(article, support_point):
 def open_checks_for(user):
     """Open 'check your supplement' tasks at the steunpunten where ``user`` edits content."""
     return (
-        SupplementCheck.objects.filter(
-            confirmed_at__isnull=True,
-            supplement__support_point__in=support_points_for(user, Action.CONTENT_EDIT),
+        scoped(
+            SupplementCheck.objects.filter(confirmed_at__isnull=True),
+            user,
+            Action.CONTENT_EDIT,
+            steunpunt_field="supplement__support_point",
         )
         .select_related("supplement__article", "supplement__support_point")
         .order_by("opened_at")

@@ -50,7 +50,7 @@ def library_ensure():
     """Return the national library page, creating it (and the national editors' rights) once."""
     from wagtail.models import Page
 
-    from steunpunt.portal.services import root_page
+    from steunpunt.core.pages import root_page
     from steunpunt.tenants.groups import grant_page_rights, national_group
 
     from .models import InformationLibraryPage

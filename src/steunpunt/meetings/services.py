@@ -24,6 +24,7 @@ def _mail(registration):
         to=registration.email,
         subject=render_to_string("meetings/mail_subject.txt", context).strip(),
         body=render_to_string("meetings/mail_body.txt", context),
+        support_point=registration.meeting.support_point,
     )
 
 

@@ -14,6 +14,18 @@ class OutboxMail(models.Model):
     sent (``sent_at``) or failed for good (``failed_at``, the server's answer in ``last_error``).
     """
 
+    # The recipient's address is personal data: a screen that shows it writes an audit record.
+    PERSONAL_FIELDS = ("to",)
+
+    # The steunpunt the mail is sent for (empty for Wagtail's and Django's own mails to staff).
+    support_point = models.ForeignKey(
+        "tenants.SupportPoint",
+        verbose_name=_("steunpunt"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     to = models.EmailField(_("to"))
     from_email = models.CharField(_("from"), max_length=320, blank=True)
     subject = models.CharField(_("subject"), max_length=998)

@@ -28,6 +28,8 @@ from django.core.mail.utils import DNS_NAME
 from django.db import DatabaseError, connection, transaction
 from django.utils import timezone
 
+from steunpunt.tenants.mail import current_support_point_id
+
 from .models import OutboxMail
 
 logger = logging.getLogger(__name__)
@@ -38,10 +40,15 @@ OUTBOX_BACKEND = "steunpunt.outbox.backends.OutboxBackend"
 SMTP_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
 
 
-def mail_enqueue(*, to, subject, body, attachments=()):
-    """Store one mail to ``to`` and have it sent after the current transaction commits."""
+def mail_enqueue(*, to, subject, body, attachments=(), support_point=None):
+    """Store one mail to ``to`` (for ``support_point``) and have it sent after the current transaction
+    commits."""
     mail = OutboxMail.objects.create(
-        to=to, subject=_one_line(subject), body=body, attachments=list(attachments)
+        to=to,
+        subject=_one_line(subject),
+        body=body,
+        attachments=list(attachments),
+        support_point_id=getattr(support_point, "pk", support_point) or current_support_point_id(),
     )
     send_after_commit()
     return mail
@@ -101,6 +108,7 @@ def store_message(message):
         "attachments": [_attachment(attachment) for attachment in message.attachments],
         "headers": headers,
         "message_id": message_id,
+        "support_point_id": current_support_point_id(),
     }
     return OutboxMail.objects.bulk_create([OutboxMail(to=to, **fields) for to in recipients])
 

@@ -7,3 +7,10 @@ class PortalConfig(AppConfig):
     label = "portal"
     verbose_name = _("Public websites")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from steunpunt.tenants.services import register_home_page_maker
+
+        from .services import support_point_home_page_create
+
+        register_home_page_maker(support_point_home_page_create)

@@ -2,17 +2,12 @@
 
 from django.conf import settings
 from django.db import transaction
-from wagtail.coreutils import get_supported_content_language_variant
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Page, Site
+
+from steunpunt.core.pages import root_page
 
 from . import starter
 from .models import PlatformHomePage, SupportPointHomePage
-
-
-def root_page():
-    """Return the tree's root; Wagtail's migrations make it, a flushed test database may not have it."""
-    Locale.objects.get_or_create(language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE))
-    return Page.get_first_root_node() or Page.add_root(instance=Page(title="Root", slug="root"))
 
 
 def _publish(page):

@@ -11,7 +11,6 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from .models import AuditAction
-from .retention import requester_cases
 from .services import audit_many
 
 
@@ -68,15 +67,14 @@ def _case_data(case):
 
 
 @transaction.atomic
-def requester_export_data(case, *, by, kind="json"):
-    """Return a dict with everything about the requester of ``case`` at its steunpunt that ``by`` may
-    read, and log an export of each case and booking in it."""
+def requester_export_data(case, cases, *, by, kind="json"):
+    """Return a dict with everything about the requester of ``case`` in ``cases`` (the queryset of their
+    cases that ``by`` may read, from the app that keeps them), and log an export of each case and
+    booking in it."""
     from steunpunt.tenants.access import role_codes
 
     cases = list(
-        requester_cases(case, user=by)
-        .select_related("school", "support_point")
-        .prefetch_related(
+        cases.select_related("school", "support_point").prefetch_related(
             "themes", "messages", "contacts", "referrals__organisation", "consultation_bookings__slot"
         )
     )
@@ -98,8 +96,9 @@ def requester_export_data(case, *, by, kind="json"):
     }
 
 
-def requester_export_json(case, *, by):
-    return json.dumps(requester_export_data(case, by=by), cls=DjangoJSONEncoder, ensure_ascii=False, indent=2)
+def requester_export_json(case, cases, *, by):
+    data = requester_export_data(case, cases, by=by)
+    return json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2)
 
 
 def _text(value):
@@ -131,7 +130,7 @@ def _value(text):
     return {"text": text, "dir": text_direction(text)}
 
 
-def requester_export_pdf(case, *, by):
+def requester_export_pdf(case, cases, *, by):
     """Return the same export as a readable PDF (bytes), in Dutch, with every script the requester used.
 
     Rendered by WeasyPrint (as the board report) from ``privacy/requester_export.html``: names and
@@ -140,7 +139,7 @@ def requester_export_pdf(case, *, by):
     """
     from weasyprint import HTML  # Pango is needed only when a PDF is asked for
 
-    data = requester_export_data(case, by=by, kind="pdf")
+    data = requester_export_data(case, cases, by=by, kind="pdf")
     labels = {
         "reference": _("Number"),
         "received": _("Received"),

@@ -11,8 +11,6 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
-from steunpunt.ambitions.costs import cost_summary
-from steunpunt.ambitions.measures import criteria_results
 from steunpunt.development.models import Cycle, CycleStep, SelfAssessment
 from steunpunt.development.stool import stool as draw_stool
 
@@ -94,9 +92,21 @@ def _criterion_line(result, threshold):
     )
 
 
+# The ambitions' criteria and costs are counted with this app's aggregates, so ambitions stands on
+# reports and registers its two sections here (ambitions/apps.py) instead of being imported.
+SECTIONS = {}
+
+
+def register_section(name, build):
+    """Register ``build(support_point, period)`` for the annual report's section ``name``
+    (``"criteria"``: criterion results; ``"costs"``: a cost summary)."""
+    SECTIONS[name] = build
+
+
 def build_annual_report(support_point, period):
     threshold = support_point.report_threshold
-    costs = cost_summary(support_point, period)
+    costs = SECTIONS["costs"](support_point, period)
+    criteria_results = SECTIONS["criteria"]
     return AnnualReport(
         support_point=support_point,
         period=period,

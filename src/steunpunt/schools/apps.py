@@ -7,3 +7,6 @@ class SchoolsConfig(AppConfig):
     label = "schools"
     verbose_name = _("Schools")
     default_auto_field = "django.db.models.BigAutoField"
+    # The public pages the page cache keeps, and the content they show (steunpunt.core.page_cache).
+    page_cache_paths = ("/scholen/",)
+    page_cache_content = ("schools.School", "schools.Specialism")

@@ -1,7 +1,7 @@
 from django.db.models import Q
 
-from steunpunt.tenants.policy import Action, can
-from steunpunt.tenants.selectors import support_points_for
+from steunpunt.tenants.access import scoped
+from steunpunt.tenants.policy import Action
 
 from .models import Category, Organisation
 
@@ -18,7 +18,9 @@ def organisations_for_site(support_point, category=None):
 
 def organisations_editable_by(user):
     """National editors keep the national ones; content editors their steunpunt's own."""
-    scope = Q(support_point__in=support_points_for(user, Action.CONTENT_EDIT))
-    if can(user, Action.CONTENT_EDIT_NATIONAL):
-        scope |= Q(support_point__isnull=True)
-    return Organisation.objects.filter(scope)
+    return scoped(
+        Organisation.objects.all(),
+        user,
+        Action.CONTENT_EDIT,
+        (Action.CONTENT_EDIT_NATIONAL, Q(support_point__isnull=True)),
+    )

@@ -7,3 +7,5 @@ class StoriesConfig(AppConfig):
     label = "stories"
     verbose_name = _("Experiences")
     default_auto_field = "django.db.models.BigAutoField"
+    # The public pages the page cache keeps, and the content they show (steunpunt.core.page_cache).
+    page_cache_content = ("stories.Story",)

@@ -17,7 +17,6 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from steunpunt.privacy.export import requester_export_json, requester_export_pdf
 from steunpunt.privacy.models import AuditAction
-from steunpunt.privacy.retention import requester_cases, requester_erase
 from steunpunt.privacy.services import audit
 from steunpunt.socialmap.models import Organisation
 from steunpunt.tenants.policy import CASE_ACTIONS, Action, support_point_ids_for
@@ -34,6 +33,7 @@ from .forms import (
     TransitionForm,
 )
 from .models import CaseStatus, Referral, Reminder
+from .retention import requester_cases, requester_erase
 from .selectors import (
     FULL,
     assignable_for,
@@ -455,12 +455,17 @@ def requester_data_download(request, pk, kind):
     if kind not in ("json", "pdf"):
         raise Http404
     case = _full_case(request, pk)
+    cases = requester_cases(case, user=request.user)
     if kind == "json":
         response = HttpResponse(
-            requester_export_json(case, by=request.user), content_type="application/json; charset=utf-8"
+            requester_export_json(case, cases, by=request.user),
+            content_type="application/json; charset=utf-8",
         )
     else:
-        response = HttpResponse(requester_export_pdf(case, by=request.user), content_type="application/pdf")
+        response = HttpResponse(
+            requester_export_pdf(case, cases, by=request.user),
+            content_type="application/pdf",
+        )
     response["Content-Disposition"] = f'attachment; filename="gegevens-{case.reference}.{kind}"'
     return response
 

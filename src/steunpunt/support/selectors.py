@@ -9,6 +9,7 @@ Levels of access at one steunpunt (from the permission policy):
 from django.db.models import Count, Q
 from django.http import Http404
 
+from steunpunt.tenants.access import scoped
 from steunpunt.tenants.policy import Action, support_point_ids_for
 
 from .models import Case, CaseStatus
@@ -17,32 +18,29 @@ from .states import OPEN_STATUSES
 FULL, INTAKE = "full", "intake"
 
 
-def _full_q(user):
-    return Q(support_point_id__in=support_point_ids_for(user, Action.CASE_READ_ALL)) | Q(
-        support_point_id__in=support_point_ids_for(user, Action.CASE_HANDLE), assigned_to=user
-    )
+# The access layer's rules for cases (tenants.access.scoped): every case where the user reads all,
+# the assigned ones where the user handles cases, the new ones where the user receives them.
+def _full_rules(user):
+    return (Action.CASE_READ_ALL, (Action.CASE_HANDLE, Q(assigned_to=user)))
 
 
-def _readable_q(user):
-    return _full_q(user) | Q(
-        support_point_id__in=support_point_ids_for(user, Action.CASE_RECEIVE), status=CaseStatus.NEW
-    )
+def _readable_rules(user):
+    return (*_full_rules(user), (Action.CASE_RECEIVE, Q(status=CaseStatus.NEW)))
 
 
 def cases_fully_readable_by(user):
     """Return the cases ``user`` may read in full (contact log, referrals): ``case_access`` is FULL."""
-    return Case.objects.filter(_full_q(user))
+    return scoped(Case.objects.all(), user, *_full_rules(user))
 
 
 def cases_readable_by(user):
     """Return the cases whose contents ``user`` may read."""
-    return Case.objects.filter(_readable_q(user))
+    return scoped(Case.objects.all(), user, *_readable_rules(user))
 
 
 def cases_listed_for(user):
     """Return the cases ``user`` sees in the inbox (contents only for :func:`cases_readable_by`)."""
-    assign = Q(support_point_id__in=support_point_ids_for(user, Action.CASE_ASSIGN))
-    return Case.objects.filter(_readable_q(user) | assign)
+    return scoped(Case.objects.all(), user, *_readable_rules(user), Action.CASE_ASSIGN)
 
 
 def case_access(user, case):
@@ -74,9 +72,8 @@ def can_assign(user, case):
 
 def workload_for(user):
     """Return, per steunpunt the user coordinates, the open and urgent cases per consultant."""
-    support_points = support_point_ids_for(user, Action.CASE_ASSIGN)
     return (
-        Case.objects.filter(support_point_id__in=support_points, status__in=OPEN_STATUSES)
+        scoped(Case.objects.filter(status__in=OPEN_STATUSES), user, Action.CASE_ASSIGN)
         .values(
             "support_point__name",
             "assigned_to__first_name",

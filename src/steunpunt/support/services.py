@@ -105,6 +105,7 @@ def _mail_requester(case, template, extra=None):
         to=case.requester_email,
         subject=render_to_string(f"support/mail/{template}_subject.txt", context).strip(),
         body=render_to_string(f"support/mail/{template}_body.txt", context),
+        support_point=case.support_point,
     )
 
 
@@ -148,6 +149,7 @@ def case_submit(
             to=support_point.email,
             subject=render_to_string("support/mail/staff_new_subject.txt", context).strip(),
             body=render_to_string("support/mail/staff_new_body.txt", context),
+            support_point=support_point,
         )
     return case
 

@@ -32,6 +32,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.http import Http404
+from django.shortcuts import get_object_or_404
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.models.reference_index import ReferenceGroups
 from wagtail.permission_policies.base import BasePermissionPolicy
@@ -64,6 +65,44 @@ def all_support_point_ids(user, action):
     if action in NATIONAL_ACTIONS:
         return None if can(user, action) else set()
     return support_point_ids_for(user, action)
+
+
+def scoped(queryset, user, *rules, steunpunt_field="support_point"):
+    """The objects of ``queryset`` that ``user`` may reach: the one way a view or selector of the platform
+    scopes its objects (the model screens get theirs from :class:`ScopedPermissionPolicy`).
+
+    Each rule is an :class:`~.policy.Action` (the objects of every steunpunt where the user holds it) or
+    ``(Action, Q)`` (of those, only the ones matching ``Q``, e.g. the cases assigned to the user); an
+    object any rule reaches is in. ``steunpunt_field`` says how an object reaches its steunpunt
+    (``"pk"`` for the steunpunt itself). Superusers reach what :func:`holds` gives them, nothing else.
+    """
+    if user is None or not getattr(user, "is_authenticated", False) or not user.is_active:
+        return queryset.none()
+    conditions = []
+    for rule in rules:
+        action, extra = rule if isinstance(rule, tuple) else (rule, None)
+        ids = all_support_point_ids(user, action)
+        if ids is None:
+            if extra is None:
+                return queryset  # every steunpunt, without a further condition
+            conditions.append(extra)
+            continue
+        if not ids:
+            continue
+        where = Q(pk__in=ids) if steunpunt_field == "pk" else Q(**{f"{steunpunt_field}__in": ids})
+        conditions.append(where & extra if extra is not None else where)
+    if not conditions:
+        return queryset.none()
+    combined = conditions[0]
+    for condition in conditions[1:]:
+        combined |= condition
+    return queryset.filter(combined)
+
+
+def get_scoped_or_404(queryset, user, *rules, steunpunt_field="support_point", **lookup):
+    """The one object of ``queryset`` matching ``lookup`` that ``user`` may reach (:func:`scoped`); 404
+    for an object of another steunpunt or outside the role, exactly as for one that does not exist."""
+    return get_object_or_404(scoped(queryset, user, *rules, steunpunt_field=steunpunt_field), **lookup)
 
 
 def personal_fields(model):
@@ -99,18 +138,24 @@ def support_point_ids_of(model, steunpunt_field, objects):
     return found
 
 
+# The one audit log is privacy's (an app above tenants); it registers its writer here (privacy/apps.py):
+# ``write(actor=..., action="read", entries=[(obj, support_point_id, role codes)], detail=...)``.
+AUDIT_LOG = {}
+
+
+def register_audit_log(write):
+    AUDIT_LOG["write"] = write
+
+
 def record_reads(user, model, objects, *, steunpunt_field="support_point", detail):
     """Append one READ audit record per object of ``objects`` (instances of ``model``) shown to ``user``."""
-    from steunpunt.privacy.models import AuditAction
-    from steunpunt.privacy.services import audit_many
-
     objects = list(objects)
     if not objects:
         return []
     steunpunten = support_point_ids_of(model, steunpunt_field, objects)
-    return audit_many(
+    return AUDIT_LOG["write"](
         actor=user,
-        action=AuditAction.READ,
+        action="read",
         entries=[
             (obj, steunpunten.get(obj.pk), role_codes(user, steunpunten.get(obj.pk))) for obj in objects
         ],

@@ -8,5 +8,14 @@ class TenantsConfig(AppConfig):
     verbose_name = _("Support points")
     default_auto_field = "django.db.models.BigAutoField"
 
+    # The public pages the page cache keeps, and the content they show (steunpunt.core.page_cache).
+    page_cache_content = ("tenants.SupportPoint", "tenants.OpeningPeriod", "tenants.Partnership")
+
     def ready(self):
+        import wagtail.admin.auth
+
         from . import checks  # noqa: F401  (registers the policy's system check)
+        from .admin_scope import deny
+
+        # Denial is always 404 (see admin_scope): Wagtail's views ask this module for their answer.
+        wagtail.admin.auth.permission_denied = deny

@@ -11,6 +11,7 @@ from wagtail.models import Site
 
 from .groups import sync_groups
 from .links import absolute_url
+from .mail import mail_for
 from .models import Partnership, Sector, SupportPoint
 from .roles import Role
 from .validators import HOSTNAME_RE, validate_brand_colour, validate_partnership_code
@@ -74,6 +75,15 @@ def normalise_codes(codes):
     return seen
 
 
+# The public site's home page of a new steunpunt is the portal's (a feature app above tenants), which
+# registers how it is made (portal/apps.py): ``make(name=..., slug=...)`` returns the published page.
+HOME_PAGE_MAKER = {}
+
+
+def register_home_page_maker(make):
+    HOME_PAGE_MAKER["make"] = make
+
+
 @transaction.atomic
 def support_point_create(
     *,
@@ -95,8 +105,6 @@ def support_point_create(
     yet are created. Raises ``ValidationError`` with a Dutch message, changing nothing,
     when a value is wrong or a partnership is already served by another steunpunt.
     """
-    from steunpunt.portal.services import support_point_home_page_create
-
     name = (name or "").strip()
     slug = slugify(slug or name)[:50]
     hostname = (hostname or "").strip().lower()
@@ -112,7 +120,7 @@ def support_point_create(
     if errors:
         raise ValidationError(errors)
 
-    home = support_point_home_page_create(name=name, slug=slug)
+    home = HOME_PAGE_MAKER["make"](name=name, slug=slug)
     site = Site.objects.create(hostname=hostname, port=port, root_page=home, site_name=name)
     support_point = SupportPoint.objects.create(
         name=name,
@@ -174,9 +182,10 @@ def _send_invitation(user, support_point, role):
         "support_point": support_point,
         "role": Role(role).label,
     }
-    PasswordResetForm().send_mail(
-        "tenants/invitation_subject.txt", "tenants/invitation_email.txt", context, None, user.email
-    )
+    with mail_for(support_point):
+        PasswordResetForm().send_mail(
+            "tenants/invitation_subject.txt", "tenants/invitation_email.txt", context, None, user.email
+        )
 
 
 @transaction.atomic

@@ -10,9 +10,12 @@ new screen is covered without editing this test:
 - every answer that shows a declared personal field (``PERSONAL_FIELDS``) of an object left an audit
   record for that object.
 
-Not yet in this matrix: Wagtail's core screens that belong to no steunpunt model (pages, documents,
-images, collections, workflows, users, groups, sites, redirects, snippets, the admin API); Wagtail's
-own permissions govern those.
+- every back-office URL pattern of Wagtail's own (pages with their history, revisions, workflow history,
+  usage, move, copy, preview; documents, images, collections, snippets, choosers, reports, search,
+  workflows, users, groups, sites, redirects, the admin API) requested by every role with the ids of
+  another steunpunt's objects (its site's pages, its staff, its group) and of objects no role holds
+  (documents, images, collections, workflows): 404 too. Only ``NOT_OBJECT_SCOPED`` lists patterns whose
+  parameters name no object, each with its reason.
 
 Ids are made the same for every model: the database's id sequences are set to ``FOREIGN`` before the
 other steunpunt's objects are made and to ``OWN`` before the own ones, so ``FOREIGN`` is another
@@ -26,11 +29,13 @@ from django.db import connection, models
 from django.test import TestCase
 from django.urls import URLPattern, URLResolver, get_resolver
 from django.urls.resolvers import RegexPattern
+from django.utils import timezone
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from steunpunt.consultations.tests.factories import BookingFactory, SlotFactory
 from steunpunt.meetings.tests.factories import MeetingFactory, RegistrationFactory
+from steunpunt.outbox.models import OutboxMail
 from steunpunt.privacy.models import AuditRecord
 from steunpunt.socialmap.models import Organisation
 from steunpunt.stories.tests.factories import StoryFactory
@@ -134,6 +139,8 @@ ALLOWED = {
         "development_overview",
         "development_plan",
         "evaluations_overview",
+        "failed_mails:index",
+        "failed_mails:index_results",
         "glossary:index",
         "glossary:index_results",
         "information_gaps:index",
@@ -194,6 +201,8 @@ ALLOWED = {
     },
     # the steunpunt's details, its staff and the audit log
     Role.ADMINISTRATOR: {
+        "failed_mails:index",
+        "failed_mails:index_results",
         "memberships:add",
         "memberships:index",
         "memberships:index_results",
@@ -243,12 +252,21 @@ def _objects_of(support_point, tag):
     slot = SlotFactory(support_point=support_point)
     meeting = MeetingFactory(support_point=support_point)
     return {
+        **_wagtail_objects_of(support_point, consultant, tag),
         "case": case,
         "slot": slot,
         "booking": BookingFactory(slot=slot, case=case, name=f"Boeker-{tag}", topic=f"Onderwerp-{tag}"),
         "meeting": meeting,
         "registration": RegistrationFactory(meeting=meeting, name=f"Deelnemer-{tag}"),
         "story": StoryFactory(support_point=support_point, submitted_text=f"Verhaal-{tag} over Noor"),
+        "failed_mail": OutboxMail.objects.create(
+            to=f"post-{tag}@example.test",
+            subject="Uw vraag",
+            body="Tekst",
+            support_point=support_point,
+            failed_at=timezone.now(),
+            last_error="550 mailbox unknown",
+        ),
         "organisation": Organisation.objects.create(
             name=f"Organisatie {tag}",
             category="care",
@@ -259,9 +277,46 @@ def _objects_of(support_point, tag):
     }
 
 
-def _patterns():
-    """``(route, url name, model)`` for every back-office pattern of the platform's own screens: views in
-    ``steunpunt.*`` and views of a model screen of a steunpunt model (Wagtail's generic views)."""
+def _wagtail_objects_of(support_point, user, tag):
+    """One of each of Wagtail's own objects: a draft on the steunpunt's home page in a workflow, and a
+    collection, document, image, redirect and workflow that no steunpunt role holds."""
+    from django.core.files.base import ContentFile
+    from wagtail.contrib.redirects.models import Redirect
+    from wagtail.documents import get_document_model
+    from wagtail.images import get_image_model
+    from wagtail.images.tests.utils import get_test_image_file
+    from wagtail.models import Collection, GroupApprovalTask, Workflow, WorkflowTask
+
+    home = support_point.site.root_page.specific
+    home.title = f"Concept-{tag}"
+    revision = home.save_revision(user=user)
+    collection = Collection.get_first_root_node().add_child(name=f"Map {tag}")
+    workflow = Workflow.objects.create(name=f"Werkwijze {tag}")
+    task = GroupApprovalTask.objects.create(name=f"Taak {tag}")
+    WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
+    state = workflow.start(home, user)
+    return {
+        "page": home,
+        "revision": revision,
+        "collection": collection,
+        "document": get_document_model().objects.create(
+            title=f"Document {tag}", file=ContentFile(b"%PDF-1.4", name=f"{tag}.pdf"), collection=collection
+        ),
+        "image": get_image_model().objects.create(
+            title=f"Beeld {tag}", file=get_test_image_file(), collection=collection
+        ),
+        "redirect": Redirect.objects.create(
+            old_path=f"/oud-{tag.lower()}", redirect_page=home, site=support_point.site
+        ),
+        "workflow": workflow,
+        "workflow_state": state,
+    }
+
+
+def _admin_patterns():
+    """``(route, url name, model, ours)`` for every back-office pattern in the URL resolver; ``ours`` when it
+    is one of the platform's own screens: a view in ``steunpunt.*`` or a view of a model screen of a
+    steunpunt model (Wagtail's generic views)."""
     found = []
 
     def walk(resolver, prefix, namespace=""):
@@ -278,15 +333,67 @@ def _patterns():
                 model = getattr(callback, "view_initkwargs", {}).get("model") or getattr(
                     view_class, "model", None
                 )
-                ours = callback.__module__.startswith("steunpunt.")
                 name = f"{namespace}{pattern.name}"
                 if isinstance(model, type) and model.__module__.startswith("steunpunt."):
-                    found.append((route, name, model))
-                elif ours and view_class is None:
-                    found.append((route, name, None))
+                    found.append((route, name, model, True))
+                elif callback.__module__.startswith("steunpunt.") and view_class is None:
+                    found.append((route, name, None, True))
+                else:
+                    found.append((route, name, model, False))
 
     walk(get_resolver(), "/")
     return found
+
+
+def _patterns():
+    """``(route, url name, model)`` for every back-office pattern of the platform's own screens."""
+    return [(route, name, model) for route, name, model, ours in _admin_patterns() if ours]
+
+
+# Wagtail's own patterns whose parameters name no object of anyone (or the signed-in user's own), so
+# there is no other steunpunt's id to try. Everything else Wagtail serves under /admin/ with a
+# parameter is requested with another steunpunt's ids and with ids outside the role.
+NOT_OBJECT_SCOPED = {
+    "/admin/.*/": "Wagtail's catch-all 404 for unknown admin addresses",
+    "wagtail_bulk_action": "a model and an action name; the objects come as ?id= and are checked per object",
+    "wagtailadmin_pages:add": "a page type and a parent: the parent is checked like every page (add_subpage)",
+    "wagtailadmin_pages:preview_on_add": "a page type and a parent, like add",
+    "wagtailadmin_pages:type_use": "a page type: lists pages the user may edit only",
+    "wagtailadmin_pages:type_use_results": "a page type, like type_use",
+    "wagtailadmin_pages:choose_parent": "a page type: lists the parents the user may add to",
+    "wagtailadmin_tag_model_autocomplete": "a model's tags (free words, no personal data)",
+    "wagtailadmin_editing_sessions:ping": "the signed-in user's own editing session",
+    "wagtailadmin_editing_sessions:release": "the signed-in user's own editing session",
+    "wagtailadmin_workflows:add_task": "a task type, no object",
+    "wagtailsettings:edit": "a settings model, no steunpunt object (settings are per site, checked per site)",
+    "wagtailadmin_password_reset_confirm": "a reset token of the signed-out user, not an object",
+}
+
+
+# The back office's own sign-in pages, open to everyone by nature.
+PUBLIC_ADMIN = {
+    "wagtailadmin_login",
+    "wagtailadmin_password_reset",
+    "wagtailadmin_password_reset_done",
+    "wagtailadmin_password_reset_confirm",
+    "wagtailadmin_password_reset_complete",
+    "wagtailadmin_javascript_catalog",
+    "wagtailadmin_sprite",
+    "wagtailadmin_logout",
+    None,
+}
+
+
+def _wagtail_object_patterns():
+    """``(route, url name, model)`` of Wagtail's own back-office patterns that take an object."""
+    return [
+        (route, name, model)
+        for route, name, model, ours in _admin_patterns()
+        if not ours
+        and _takes_object(route)
+        and route not in NOT_OBJECT_SCOPED
+        and name not in NOT_OBJECT_SCOPED
+    ]
 
 
 def _route(pattern):
@@ -296,17 +403,20 @@ def _route(pattern):
     return text
 
 
-PARAMETER = re.compile(r"<(?:(\w+):)?(\w+)>")
+PARAMETER = re.compile(r"<(?:(\w+):)?(\w+)>|\(\?P<(\w+)>[^)]*\)")
 
 
 def _address(route, number):
     """The route with every parameter filled: numbers with ``number``, texts with a plausible word."""
 
     def fill(match):
-        converter, _name = match.group(1), match.group(2)
-        return str(number) if converter in (None, "int") else "json"
+        converter, name = match.group(1), match.group(2) or ""
+        named_id = converter == "str" and (name == "pk" or name.endswith("_id"))
+        if match.group(3) or converter in (None, "int") or named_id:
+            return str(number)
+        return "json"
 
-    return PARAMETER.sub(fill, route)
+    return PARAMETER.sub(fill, route).replace("\\.", ".")
 
 
 def _platform_reach(model):
@@ -369,40 +479,90 @@ class BackOfficeMatrix(TestCase):
             assert f"/admin/{prefix}/history/<int:pk>/" in routes
             assert f"/admin/{prefix}/usage/<int:pk>/" in routes
 
+    def _wrong_answers(self, actors, patterns, number, *, opens=lambda actor, name: False):
+        """The one request-and-check of the matrix: every actor asks every ``(route, name, model)`` of
+        ``patterns`` (or of ``patterns(actor)``) with ids ``number``; each must answer 404, unless
+        ``opens(actor, name)`` says the actor may open it (then anything but 404). Returns the wrong
+        answers."""
+        wrong = []
+        for actor in actors:
+            self._sign_in(actor)
+            for route, name, _model in patterns(actor) if callable(patterns) else patterns:
+                address = _address(route, number)
+                status = self._status(address)
+                if (status == 404) == opens(actor, name):
+                    wrong.append(f"{actor} {name} {address} → {status}")
+        return wrong
+
+    def _assert_answers(self, actors, patterns, number, **kwargs):
+        wrong = self._wrong_answers(actors, patterns, number, **kwargs)
+        assert wrong == [], "\n".join(wrong)
+
     def test_another_steunpunts_objects_answer_404_for_every_role(self):
         """Every pattern with an object, for every actor, with another steunpunt's id: 404."""
-        wrong = []
-        object_routes = [(route, model) for route, _name, model in self.patterns if _takes_object(route)]
-        for actor in ACTORS:
-            self._sign_in(actor)
-            for route, model in object_routes:
-                if actor == SUPERUSER and _platform_reach(model):
-                    continue
-                address = _address(route, FOREIGN)
-                status = self._status(address)
-                if status != 404:
-                    wrong.append(f"{actor} {address} → {status}")
-        assert wrong == [], "\n".join(wrong)
+        with_object = [pattern for pattern in self.patterns if _takes_object(pattern[0])]
+        self._assert_answers(list(Role), with_object, FOREIGN)
+        # A platform administrator reaches every steunpunt's details, and nothing else.
+        beyond_reach = [pattern for pattern in with_object if not _platform_reach(pattern[2])]
+        self._assert_answers([SUPERUSER], beyond_reach, FOREIGN)
 
     def test_a_pattern_without_an_object_answers_404_unless_allowed_for_the_role(self):
         """Lists and add forms: only what ``ALLOWED`` names for the actor opens; everything else is 404."""
-        wrong = []
-        for actor in ACTORS:
-            self._sign_in(actor)
-            allowed = ALLOWED[actor]
-            for route, name, _model in self.patterns:
-                if _takes_object(route) or "logout" in route:
-                    continue
-                status = self._status(route)
-                if (status == 404) == (name in allowed):
-                    wrong.append(f"{actor} {name} {route} → {status}")
-        assert wrong == [], "\n".join(wrong)
+        without_object = [
+            (route, name, model)
+            for route, name, model in self.patterns
+            if not _takes_object(route) and "logout" not in route
+        ]
+
+        def allowed(actor, name):
+            return name in ALLOWED[actor]
+
+        self._assert_answers(ACTORS, without_object, FOREIGN, opens=allowed)
+
+    def test_the_matrix_covers_wagtails_own_back_office(self):
+        """Wagtail's own screens come from the resolver too: pages, documents, images, collections,
+        snippets, choosers, reports, search, workflows and the admin API."""
+        routes = {route for route, _name, _model in _wagtail_object_patterns()}
+        for route in (
+            "/admin/pages/<int:page_id>/edit/",
+            "/admin/pages/<int:page_id>/history/",
+            "/admin/pages/<int:page_id>/revisions/",
+            "/admin/pages/<int:page_id>/usage/",
+            "/admin/pages/<int:page_to_move_id>/move/",
+            "/admin/pages/<int:page_id>/copy/",
+            "/admin/pages/<int:page_id>/delete/",
+            "/admin/pages/<int:page_id>/unpublish/",
+            "/admin/pages/<int:page_id>/workflow_history/",
+            "/admin/pages/<int:page_id>/edit/preview/",
+            "/admin/documents/edit/<int:document_id>/",
+            "/admin/images/<int:image_id>/",
+            "/admin/collections/<int:pk>/",
+            "/admin/choose-page/<int:parent_page_id>/",
+            "/admin/documents/chooser/chosen/<str:pk>/",
+            "/admin/images/chooser/chosen/<str:pk>/",
+            "/admin/workflows/edit/<int:pk>/",
+            "/admin/api/main/pages/<int:pk>/",
+            "/admin/api/main/documents/<int:pk>/",
+        ):
+            assert route in routes, route
+        assert len(routes) > 80
+
+    def test_wagtails_own_screens_answer_404_with_another_steunpunts_objects_for_every_role(self):
+        """Another steunpunt's pages, revisions, workflow states and staff, and objects no role holds,
+        through every Wagtail pattern that takes an object: 404 for every role."""
+        self._assert_answers(list(Role), _wagtail_object_patterns(), FOREIGN)
+
+    def test_wagtails_own_screens_answer_404_with_the_steunpunts_own_pages_outside_the_role(self):
+        """Roles that edit no pages reach none of their own steunpunt's pages through Wagtail either."""
+        outside = [role for role in Role if not RULES[role] & {Action.CONTENT_EDIT, Action.CONTENT_REVIEW}]
+        self._assert_answers(outside, _wagtail_object_patterns(), OWN)
 
     def test_anonymous_visitors_are_sent_to_the_login(self):
         """Without signing in every pattern redirects to the back office's login."""
         self.client.raise_request_exception = False
         wrong = []
-        for route, _pattern, _model in self.patterns:
+        everything = [route for route, name, _model, _ours in _admin_patterns() if name not in PUBLIC_ADMIN]
+        for route in everything:
             address = _address(route, FOREIGN)
             response = self.client.get(address, HTTP_HOST="127.0.0.1")
             if "<notanumber:" in route and response.status_code == 404:
@@ -415,25 +575,19 @@ class BackOfficeMatrix(TestCase):
         """Each role reaches no view of a model screen whose declaration names none of its actions."""
         from wagtail.permissions import policy_registry
 
-        wrong = []
-        for actor in Role:
-            self._sign_in(actor)
-            held = RULES[actor]
-            for route, _pattern, model in self.patterns:
+        def outside_the_role(actor):
+            for route, name, model in self.patterns:
                 policy = policy_registry.get_by_type(model) if model is not None else None
-                if not isinstance(policy, ScopedPermissionPolicy):
-                    continue
-                declared = {action for actions in policy.actions.values() for action in actions}
-                if declared & held:
-                    continue
-                address = _address(route, OWN)
-                status = self._status(address)
-                if status != 404:
-                    wrong.append(f"{actor} {address} → {status}")
-        assert wrong == [], "\n".join(wrong)
+                if isinstance(policy, ScopedPermissionPolicy):
+                    declared = {action for actions in policy.actions.values() for action in actions}
+                    if not declared & RULES[actor]:
+                        yield route, name, model
+
+        self._assert_answers(list(Role), outside_the_role, OWN)
 
     def test_every_answer_showing_personal_data_left_an_audit_record_for_it(self):
-        """Crawl every pattern as each case-reading and moderating role with the steunpunt's own objects:
+        """Crawl every pattern of the platform (its model screens and its own views: cases, signals,
+        development, consultations, meetings, stories, …) as every role with the steunpunt's own objects:
         wherever a declared personal field's value appears, that object's read is in the audit log."""
         marked = []
         for obj in self.mine.values():
@@ -441,9 +595,15 @@ class BackOfficeMatrix(TestCase):
                 value = str(getattr(obj, field) or "")
                 if "EIGEN" in value:
                     marked.append((obj, value))
-        assert {type(obj).__name__ for obj, _value in marked} >= {"Case", "Booking", "Registration", "Story"}
+        assert {type(obj).__name__ for obj, _value in marked} >= {
+            "Case",
+            "Booking",
+            "Registration",
+            "Story",
+            "OutboxMail",
+        }
         wrong = []
-        for actor in (Role.CONSULTANT, Role.VOLUNTEER, Role.COORDINATOR):
+        for actor in Role:
             self._sign_in(actor)
             for route, _pattern, _model in self.patterns:
                 if "erase" in route or "wissen" in route:

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from steunpunt.privacy.retention import anonymise_expired_cases
+from steunpunt.support.retention import anonymise_expired_cases
 
 
 class Command(BaseCommand):

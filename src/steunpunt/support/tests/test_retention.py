@@ -9,8 +9,8 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from steunpunt.privacy.models import AuditRecord
-from steunpunt.privacy.retention import anonymise_expired_cases, months_before
 from steunpunt.support.models import Case, Message
+from steunpunt.support.retention import anonymise_expired_cases, months_before
 from steunpunt.support.services import contact_add, message_from_staff
 from steunpunt.support.tests.factories import CaseFactory
 from steunpunt.tenants.roles import Role

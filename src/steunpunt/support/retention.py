@@ -11,11 +11,11 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from steunpunt.consultations.models import Booking
-from steunpunt.support.models import Case, CaseStatus, Contact, Message, Referral, Reminder
+from steunpunt.privacy.models import AuditAction, AuditRecord
 from steunpunt.tenants.models import SupportPoint
 
-from .models import AuditAction, AuditRecord
+from .models import Case, CaseStatus, Contact, Message, Referral, Reminder
+from .signals import requester_data_removed
 
 RETENTION_ACTOR = "retention task"
 
@@ -36,7 +36,8 @@ def months_before(moment, months):
 def _strip(case_ids):
     """Remove the personal data of the cases ``case_ids`` and their bookings, in set-based statements."""
     Message.objects.filter(case_id__in=case_ids).delete()
-    Booking.objects.filter(case_id__in=case_ids).update(name="", email="", phone="", topic="")
+    # Apps that keep personal data beside a case (consultation bookings) remove theirs too.
+    requester_data_removed.send(sender=Case, case_ids=case_ids)
     Contact.objects.filter(case_id__in=case_ids).update(summary="")
     Referral.objects.filter(case_id__in=case_ids).update(note="")
     Reminder.objects.filter(case_id__in=case_ids).update(note="")
@@ -110,7 +111,7 @@ def requester_cases(case, *, user):
     A match never reaches a case ``user`` may not read: entering a question with someone's phone
     number must not open that person's other questions.
     """
-    from steunpunt.support.selectors import cases_fully_readable_by
+    from .selectors import cases_fully_readable_by
 
     match = Q(pk=case.pk)
     if case.requester_email:

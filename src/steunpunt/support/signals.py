@@ -1,0 +1,7 @@
+"""Signals other apps listen to, so that support needs to know none of them."""
+
+from django.dispatch import Signal
+
+# Sent when the personal data of cases is removed (retention or erasure), with ``case_ids``: an app
+# that keeps personal data beside a case (a consultation booking) removes its own.
+requester_data_removed = Signal()

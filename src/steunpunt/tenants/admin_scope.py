@@ -1,0 +1,125 @@
+"""The access layer for Wagtail's own back-office screens (pages, documents, images, workflows, choosers,
+the admin API): the steunpunt's model screens are scoped by :mod:`.access`; these are scoped here, in one
+place, so that their denial is the same 404.
+
+- :func:`deny` replaces Wagtail's "permission denied" answer (a redirect to the dashboard with a
+  message, which tells that the object exists) with 404.
+- :class:`AdminObjectScopeMiddleware` looks at the objects an admin address names and answers 404 when
+  the signed-in user may not reach them: a page outside the page trees Wagtail lets the user explore
+  (so another steunpunt's site, or any site for a role that edits no pages) unless the user reviews it
+  in a workflow task; a document, image, collection, workflow or task of which the user holds none
+  of Wagtail's permissions. Platform administrators (superusers) keep Wagtail's own rules.
+"""
+
+from django.http import Http404
+
+# Which model an admin address's parameter names, by parameter name ...
+PAGE_PARAMETERS = frozenset({"page_id", "parent_page_id", "page_to_move_id", "destination_id", "page_pk"})
+OTHER_PARAMETERS = {
+    "document_id": "document",
+    "doc_id": "document",
+    "image_id": "image",
+    "collection_id": "collection",
+    "task_id": "task",
+    "task_state_id": "task",
+    "workflow_pk": "workflow",
+    "workflow_state_id": "workflow",
+}
+# ... and, for ``pk``, by the URL namespace.
+PK_BY_NAMESPACE = {
+    "wagtailadmin_pages": "page",
+    "wagtailadmin_api:pages": "page",
+    "wagtailadmin_api:documents": "document",
+    "wagtaildocs_chooser": "document",
+    "wagtailadmin_api:images": "image",
+    "wagtailimages_chooser": "image",
+    "wagtailadmin_collections": "collection",
+    "wagtailadmin_workflows": "workflow",
+}
+
+
+def deny(request):
+    """Wagtail's ``permission_denied``, the access layer's way: not found."""
+    raise Http404
+
+
+def _models():
+    from wagtail.documents import get_document_model
+    from wagtail.images import get_image_model
+    from wagtail.models import Collection, Task, Workflow
+
+    return {
+        "document": get_document_model(),
+        "image": get_image_model(),
+        "collection": Collection,
+        "task": Task,
+        "workflow": Workflow,
+    }
+
+
+WAGTAIL_PERMISSIONS = ("add", "change", "delete", "choose")
+
+
+def holds_any_wagtail_permission(user, model):
+    """Whether ``user`` holds any of Wagtail's own permissions on ``model`` (through groups)."""
+    from wagtail.permissions import policy_registry
+
+    return policy_registry.get_by_type(model).user_has_any_permission(user, WAGTAIL_PERMISSIONS)
+
+
+def page_reachable(user, page_id):
+    """Whether ``user`` may reach page ``page_id`` in the back office: it lies in a tree Wagtail lets
+    the user explore, or the user reviews it in a workflow task that is in progress."""
+    from wagtail.models import Page, TaskState
+    from wagtail.permission_policies.pages import PagePermissionPolicy
+
+    if PagePermissionPolicy().explorable_instances(user).filter(pk=page_id).exists():
+        return True
+    states = TaskState.objects.filter(
+        status=TaskState.STATUS_IN_PROGRESS, workflow_state__base_content_type__isnull=False
+    ).filter(workflow_state__object_id=str(page_id))
+    page = Page.objects.filter(pk=page_id).first()
+    return page is not None and any(
+        state.task.specific.user_can_access_editor(page, user) for state in states.select_related("task")
+    )
+
+
+def named_objects(match):
+    """``[(kind, id)]`` for the objects an admin address names."""
+    named = []
+    for name, value in match.kwargs.items():
+        if name in PAGE_PARAMETERS:
+            named.append(("page", value))
+        elif name in OTHER_PARAMETERS:
+            named.append((OTHER_PARAMETERS[name], value))
+        elif name == "pk" and match.namespace in PK_BY_NAMESPACE:
+            named.append((PK_BY_NAMESPACE[match.namespace], value))
+    return named
+
+
+def reachable(user, kind, value):
+    if kind == "page":
+        return str(value).isdigit() and page_reachable(user, int(value))
+    return holds_any_wagtail_permission(user, _models()[kind])
+
+
+class AdminObjectScopeMiddleware:
+    """Answers 404 for a Wagtail admin address that names an object the signed-in user may not reach."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        match = getattr(request, "resolver_match", None)
+        user = getattr(request, "user", None)
+        if match is None or not request.path.startswith("/admin/") or user is None:
+            return None
+        if not user.is_authenticated or user.is_superuser:
+            return None  # Wagtail sends the anonymous to the login; superusers keep Wagtail's rules
+        for kind, value in named_objects(match):
+            if not reachable(user, kind, value):
+                raise Http404
+        return None
