@@ -8,7 +8,9 @@ from steunpunt.information.search import normalise
 class SynonymForm(forms.Form):
     """Make a search a synonym: of an existing synonym's words, or of words written here."""
 
-    query = forms.CharField(label=_("Search"), max_length=100)
+    query = forms.CharField(
+        label=_("Search"), max_length=100, error_messages={"required": _("Fill in the search.")}
+    )
     concept = forms.ModelChoiceField(
         queryset=SearchSynonym.objects.all(),
         required=False,
