@@ -251,3 +251,40 @@ def test_a_new_synonym_finds_in_the_next_search(client, site):
         item["title"] for item in client.get("/zoeken/", {"q": "woordblindheid"}, **HOST).context["articles"]
     ]
     assert titles[0] == "Dyslexie op school"
+
+
+def test_a_weak_match_of_one_word_far_below_the_best_is_left_out(client, site, monkeypatch, settings):
+    """A question of several words found its answer and a long tail of articles that share one
+    common word with it ("mijn kind gaat niet naar school": 42 of 42 starter articles): an article
+    ranking below a tenth of the best is no answer."""
+    from steunpunt.information import search
+
+    filler = " ".join(f"Dit is zin {number} over de leerplicht en de inspectie." for number in range(60))
+    ArticlePageFactory(
+        title="Leerplicht",
+        slug="leerplicht",
+        summary="Wanneer uw kind naar school moet.",
+        body=[("paragraph", f"{filler} Soms zijn er toetsen.")],
+    )
+    settings.SEARCH_CACHE_SECONDS = 0
+    query = {"q": "dyslexie extra tijd bij toetsen"}
+    titles = [item["title"] for item in client.get("/zoeken/", query, **HOST).context["articles"]]
+    assert titles == ["Dyslexie op school"]
+    monkeypatch.setattr(search, "RELATIVE_CUT_OFF", 0)
+    titles = [item["title"] for item in client.get("/zoeken/", query, **HOST).context["articles"]]
+    assert titles[0] == "Dyslexie op school"
+    assert set(titles[1:]) == {"Thuiszitten", "Leerplicht"}
+
+
+def test_a_parents_snippet_comes_from_the_parents_text_and_a_young_readers_from_theirs(client, site):
+    from steunpunt.information.models import ArticlePage
+
+    article = ArticlePage.objects.get(slug="thuiszitten")
+    article.youth_body = [("paragraph", "Je kunt een mentor vragen om je te helpen.")]
+    article.save_revision().publish()
+    parents = client.get("/zoeken/", {"q": "mentor thuiszitten"}, **HOST).context["articles"]
+    youth = client.get("/zoeken/", {"q": "mentor thuiszitten", "voor": "jongeren"}, **HOST).context[
+        "articles"
+    ]
+    assert "mentor" not in str(parents[0]["card"].snippet)
+    assert "<mark>mentor</mark>" in str(youth[0]["card"].snippet)
