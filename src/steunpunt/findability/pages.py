@@ -158,7 +158,8 @@ def search_page(page, request):
         for group in context["groups"]
     ]
     context["grand_total"] = results.count + sum(len(hits) for hits in groups.values())
-    if not context["grand_total"]:
+    # No article found: help, even when a word of the glossary or something of the region was.
+    if not results.count and only is None:
         theme = likely_theme(query_analysis)
         context["help"] = {
             "terms": nearest_glossary(query_analysis),
