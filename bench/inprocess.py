@@ -3,6 +3,7 @@
     .venv/bin/python bench/inprocess.py queries    --database-url URL [--articles 40]
     .venv/bin/python bench/inprocess.py page-time  --database-url URL [--requests 300]
     .venv/bin/python bench/inprocess.py search     --database-url URL --word school [--runs 15]
+    .venv/bin/python bench/inprocess.py suggest    --database-url URL [--runs 3]
 
 The benchmarks (p3_article_cold.py, p4_search.py) start this as a child process per database,
 so that each measurement has a process and a database of its own.
@@ -11,10 +12,12 @@ so that each measurement has a process and a database of its own.
 import argparse
 import json
 import random
+import statistics
 import sys
 import sysconfig
 import time
 from pathlib import Path
+from urllib.parse import urlencode
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -229,6 +232,81 @@ def search(word, runs, long_query_chars=5000):
     }
 
 
+def suggest_prefixes(count=400, seed=8):
+    """What people type while a suggestion is asked: the first 2–7 letters of words of the article
+    titles and of the vocabulary, and a first word with the start of a second (a fixed shuffle)."""
+    from steunpunt.information import analysis
+    from steunpunt.information.models import ArticlePage, SearchTerm
+
+    rng = random.Random(seed)  # noqa: S311  (a fixed sample, not a secret)
+    titles = list(ArticlePage.objects.live().order_by("pk").values_list("title", flat=True)[::25][:2000])
+    words = [word for title in titles for word in analysis.words(title) if analysis.is_content_word(word)]
+    words += list(SearchTerm.objects.order_by("-articles").values_list("word", flat=True)[:2000])
+    prefixes = []
+    while len(prefixes) < count:
+        word = rng.choice(words)
+        if len(word) < 3:
+            continue
+        if rng.random() < 0.2:
+            title = analysis.words(rng.choice(titles))
+            if len(title) >= 2:
+                prefixes.append(f"{title[0]} {title[1][: rng.randint(2, 4)]}")
+                continue
+        prefixes.append(word[: rng.randint(2, min(7, len(word)))])
+    return prefixes
+
+
+def suggest(runs):
+    """Suggestions while typing: building the in-process lists once per generation, then one
+    suggestion uncached (the lists in memory, the answer not yet in the cache) and cached."""
+    from django.test import override_settings
+
+    from steunpunt.findability import suggest as module
+
+    prefixes = suggest_prefixes()
+    started = time.perf_counter()
+    module._lists()
+    build = time.perf_counter() - started
+    lists = module._lists()
+    uncached, cached = [], []
+    with override_settings(SEARCH_CACHE_SECONDS=0):
+        for _run in range(runs):
+            for prefix in prefixes:
+                started = time.perf_counter()
+                module.suggestions(prefix)
+                uncached.append(time.perf_counter() - started)
+    with override_settings(SEARCH_CACHE_SECONDS=300):
+        for prefix in prefixes:
+            module.suggestions(prefix)
+        for prefix in prefixes:
+            started = time.perf_counter()
+            module.suggestions(prefix)
+            cached.append(time.perf_counter() - started)
+    client = _client()
+    requests = []
+    for prefix in prefixes:
+        started = time.perf_counter()
+        _get(client, "/zoeken/suggesties/?" + urlencode({"q": prefix}))
+        requests.append(time.perf_counter() - started)
+
+    def p95(values):
+        return sorted(values)[int(0.95 * (len(values) - 1))]
+
+    return {
+        "prefixes": len(prefixes),
+        "prefix_list": prefixes,
+        "titles": len(lists.titles),
+        "title_words": len(lists.title_words),
+        "words": len(lists.words),
+        "build_s": build,
+        "uncached_median_s": statistics.median(uncached),
+        "uncached_p95_s": p95(uncached),
+        "cached_p95_s": p95(cached),
+        "request_p95_s": p95(requests),
+        "examples": {prefix: [item.label for item in module.suggestions(prefix)] for prefix in prefixes[:5]},
+    }
+
+
 def run_child(command, db_url, *options):
     """Run one measurement in a child process and return its JSON."""
     result = common.run(
@@ -241,7 +319,7 @@ def run_child(command, db_url, *options):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("command", choices=["queries", "page-time", "search"])
+    parser.add_argument("command", choices=["queries", "page-time", "search", "suggest"])
     parser.add_argument("--database-url", default=common.database_url())
     parser.add_argument("--articles", type=int, default=40)
     parser.add_argument("--requests", type=int, default=300)
@@ -253,6 +331,8 @@ def main():
         result = queries(args.articles)
     elif args.command == "page-time":
         result = page_time(args.requests)
+    elif args.command == "suggest":
+        result = suggest(args.runs)
     else:
         result = search(args.word, args.runs)
     print(json.dumps(result))

@@ -16,7 +16,13 @@ from datetime import datetime
 
 import common
 
-BENCHMARKS = ["p1_article_warm.py", "p2_front_cache.py", "p3_article_cold.py", "p4_search.py"]
+BENCHMARKS = [
+    "p1_article_warm.py",
+    "p2_front_cache.py",
+    "p3_article_cold.py",
+    "p4_search.py",
+    "p8_suggest.py",
+]
 CASE_BENCHMARKS = ["p5_report.py", "p6_question_form.py", "p7_cases.py"]
 
 

@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "steunpunt.socialmap",
     "steunpunt.meetings",
     "steunpunt.stories",
+    "steunpunt.findability",
     "steunpunt.schools",
     "steunpunt.privacy",
     "steunpunt.outbox",

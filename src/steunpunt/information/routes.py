@@ -6,24 +6,12 @@ from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils.http import urlencode
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
 from .audiences import AUDIENCE_BY_SEGMENT, URL_SEGMENTS, Audience
 from .forms import FeedbackForm
 from .glossary import TermLinker, linked_blocks
 from .models import GlossaryTerm, Theme
-from .search import (
-    MAX_QUERY_LENGTH,
-    RESULTS_PER_PAGE,
-    find_articles,
-    glossary_answer,
-    likely_theme,
-    most_read,
-    nearest_glossary,
-    normalise,
-    search_count,
-)
 from .selectors import article_by_slug, live_articles, supplement_for, validated_on
 
 INDEX_PAGE_SIZE = 30
@@ -79,43 +67,6 @@ class InformationRoutesMixin(RoutablePageMixin):
             context["read_url"] = reverse("article_read", args=[article.pk, version.segment])
         response = TemplateResponse(request, "information/article.html", context)
         return response
-
-    @path("zoeken/", name="search")
-    def search(self, request):
-        """Search the information; every search is counted with its number of results, nothing more."""
-        raw = request.GET.get("q", "")
-        query = normalise(raw)
-        # The ranked result of a query is cached (search.py): a page costs one query for its articles.
-        results = Paginator(find_articles(query), RESULTS_PER_PAGE)
-        # get_page turns a missing, odd or too high page number into a page that exists.
-        results_page = results.get_page(request.GET.get("pagina"))
-        support_point = getattr(request, "support_point", None)
-        if query and support_point is not None and "pagina" not in request.GET:
-            search_count(support_point=support_point, query=query, results=results.count)
-        context = {
-            "page": self,
-            "base": self.get_url(request),
-            "query": raw[:MAX_QUERY_LENGTH],
-            "searched": bool(query),
-            "too_long": len(raw) > MAX_QUERY_LENGTH,
-            "results": results_page,
-            "total": results.count,
-        }
-        if query:
-            query_analysis = results.object_list.analysis
-            context["suggestion"] = query_analysis.suggestion(query)
-            if context["suggestion"]:
-                context["suggestion_url"] = "?" + urlencode({"q": context["suggestion"]})
-            # "wat is een tlv": the explanation first, on the first page only.
-            context["answer"] = None if results_page.number > 1 else glossary_answer(query, query_analysis)
-            if not results.count:
-                theme = likely_theme(query_analysis)
-                context["help"] = {
-                    "terms": nearest_glossary(query_analysis),
-                    "theme": theme,
-                    "articles": most_read(theme),
-                }
-        return TemplateResponse(request, "information/search.html", context)
 
     @path("begrippen/", name="glossary")
     def glossary(self, request):

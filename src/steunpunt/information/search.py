@@ -10,15 +10,18 @@ article; an article's rank is the sum over the concepts it has, times how many o
 it has (so an article with more of the words comes first, as Lucene's "coord"). One SQL
 statement, the same on SQLite and PostgreSQL, ranks and counts::
 
-    WITH q(term, concept, weight) AS (VALUES ('thuiszit', 0, 2.31), ('school', 1, 0.12), …)
-    SELECT s.article_id, SUM(s.score) * COUNT(*) AS rank, COUNT(*) OVER () AS total
-      FROM (SELECT p.article_id, q.concept, SUM(q.weight * p.weight) AS score
-              FROM information_searchposting p JOIN q ON p.term = q.term
-             GROUP BY p.article_id, q.concept) s
-      JOIN wagtailcore_page ON wagtailcore_page.id = s.article_id
-     WHERE wagtailcore_page.live
-     GROUP BY s.article_id
-     ORDER BY rank DESC, s.article_id DESC
+    WITH q(term, concept, weight) AS (VALUES ('thuiszit', 0, 2.31), ('school', 1, 0.12), …),
+         r AS (SELECT s.article_id, SUM(s.score) * COUNT(*) AS rank
+                 FROM (SELECT p.article_id, q.concept, SUM(q.weight * p.weight) AS score
+                         FROM information_searchposting p JOIN q ON p.term = q.term
+                        GROUP BY p.article_id, q.concept) s
+                 JOIN wagtailcore_page ON wagtailcore_page.id = s.article_id
+                WHERE wagtailcore_page.live
+                GROUP BY s.article_id),
+         t AS (SELECT article_id, rank, MAX(rank) OVER () AS top FROM r)
+    SELECT article_id, rank, COUNT(*) OVER () AS total FROM t
+     WHERE rank >= top * 0.1           -- RELATIVE_CUT_OFF: weak matches of one word are no answer
+     ORDER BY rank DESC, article_id DESC
      LIMIT 1000
 
 The articles are national, so a search gives every visitor of every site the same result. The
@@ -137,13 +140,18 @@ def _weighted_terms(query_analysis, vocabulary):
 
 # Only table names (from the models) and placeholders are put into the text; values are parameters.
 _RANK_SQL = (
-    "WITH q(term, concept, weight) AS (VALUES <values>) "
-    "SELECT s.article_id, SUM(s.score) * COUNT(*) AS rank, COUNT(*) OVER () AS total "
+    "WITH q(term, concept, weight) AS (VALUES <values>), "
+    "r AS (SELECT s.article_id AS article_id, SUM(s.score) * COUNT(*) AS rank "
     "FROM (SELECT p.article_id AS article_id, q.concept AS concept, SUM(q.weight * p.weight) AS score "
     "FROM <posting> p JOIN q ON p.term = q.term GROUP BY p.article_id, q.concept) s "
-    "JOIN <page> ON <page>.id = s.article_id WHERE <page>.live "
-    "GROUP BY s.article_id ORDER BY rank DESC, s.article_id DESC LIMIT %s OFFSET %s"
+    "JOIN <page> ON <page>.id = s.article_id WHERE <page>.live GROUP BY s.article_id), "
+    "t AS (SELECT article_id, rank, MAX(rank) OVER () AS top FROM r) "
+    "SELECT article_id, rank, COUNT(*) OVER () AS total FROM t WHERE rank >= top * %s "
+    "ORDER BY rank DESC, article_id DESC LIMIT %s OFFSET %s"
 )
+# An article that ranks below this share of the best one is left out: a weak match of one common
+# word ("lezen" in the text) is no answer to "dislexie", whose article ranks ten to forty times higher.
+RELATIVE_CUT_OFF = 0.1
 
 
 def _rank_sql(rows, limit, offset):
@@ -153,7 +161,7 @@ def _rank_sql(rows, limit, offset):
         .replace("<posting>", SearchPosting._meta.db_table)
         .replace("<page>", page)
     )
-    return sql, [value for row in rows for value in row] + [limit, offset]
+    return sql, [value for row in rows for value in row] + [RELATIVE_CUT_OFF, limit, offset]
 
 
 def _ranked(query_analysis, vocabulary, limit, offset=0):
@@ -273,8 +281,12 @@ class Card:
     snippet: str = ""
 
 
-def _texts(article):
+def _texts(article, audience=None):
+    """The summaries and texts of the article's versions, or of the one for ``audience`` only (a
+    parent's snippet never comes from the young people's text)."""
     for version in article.versions():
+        if audience is not None and version.audience != audience:
+            continue
         yield version.summary
         for block in version.body or []:
             value = block.value
@@ -312,16 +324,27 @@ def snippet(texts, terms):
     return format_html("{}{}", format_html_join("", "{}<mark>{}</mark>", pairs), best[position:])
 
 
-def _card(article, terms=frozenset()):
+def _card(article, terms=frozenset(), audience="parents"):
     # The versions without their text: the page shows their labels and addresses only.
     versions = [replace(version, body=None) for version in article.versions()]
+    # The snippet comes from the version the reader gets (the parents' when there is none for them).
+    if audience not in {version.audience for version in versions}:
+        audience = "parents"
     return Card(
-        article.pk, article.slug, article.title, article.summary, versions, snippet(_texts(article), terms)
+        article.pk,
+        article.slug,
+        article.title,
+        article.summary,
+        versions,
+        snippet(_texts(article, audience), terms),
     )
 
 
 class SearchResults:
     """The matches of one search, for a Paginator: ``count()`` and slices of articles, best first."""
+
+    # The reader's audience: the snippets come from its version (findability.sitesearch sets it).
+    audience = "parents"
 
     def __init__(self, query):
         self.query = query
@@ -362,7 +385,7 @@ class SearchResults:
         if cards is None:
             articles = ArticlePage.objects.live().in_bulk(wanted)
             # An article unpublished since the ranking was kept is left out.
-            cards = [_card(articles[pk], terms) for pk in wanted if pk in articles]
+            cards = [_card(articles[pk], terms, self.audience) for pk in wanted if pk in articles]
             if page_key:
                 cache.set(page_key, cards, timeout=settings.SEARCH_CACHE_SECONDS)
         return cards

@@ -10,6 +10,7 @@ from wagtail.contrib.routable_page.models import path
 from wagtail.fields import StreamField
 from wagtail.models import Page
 
+from steunpunt.findability.routes import SearchRoutesMixin
 from steunpunt.information.audiences import Audience
 from steunpunt.information.routes import InformationRoutesMixin
 from steunpunt.information.selectors import live_articles
@@ -76,7 +77,7 @@ class PlatformHomePage(StarterTextMixin, Page):
         return context
 
 
-class SupportPointHomePage(InformationRoutesMixin, StarterTextMixin, Page):
+class SupportPointHomePage(InformationRoutesMixin, SearchRoutesMixin, StarterTextMixin, Page):
     """A steunpunt's home page: the three pillars in plain Dutch."""
 
     intro = models.TextField(_("introduction"))
