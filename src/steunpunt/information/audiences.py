@@ -16,6 +16,19 @@ class Audience(models.TextChoices):
 URL_SEGMENTS = {Audience.PARENTS: "ouders", Audience.YOUTH: "jongeren", Audience.CHILDREN: "kinderen"}
 AUDIENCE_BY_SEGMENT = {segment: audience for audience, segment in URL_SEGMENTS.items()}
 
+# The versions a reader of each audience may be sent to, best first: never one in the other form of
+# address (a young person is not sent to the parents' text).
+READING_ORDER = {
+    Audience.PARENTS: (Audience.PARENTS,),
+    Audience.YOUTH: (Audience.YOUTH,),
+    Audience.CHILDREN: (Audience.CHILDREN, Audience.YOUTH),
+}
+
+
+def reading_order(audience):
+    return READING_ORDER[Audience(audience)]
+
+
 # Flesch-Douma targets from quality.md A4.
 READABILITY_TARGETS = {Audience.PARENTS: 60, Audience.YOUTH: 70, Audience.CHILDREN: 70}
 
