@@ -179,7 +179,5 @@ def privacy_statement_youth(request):
 
 def _privacy(request, address):
     support_point = _support_point(request)
-    response = TemplateResponse(
-        request, "support/privacy.html", {"support_point": support_point, "youth": address == Address.INFORMAL}
-    )
+    response = TemplateResponse(request, "support/privacy.html", {"support_point": support_point})
     return addressed(response, address)
