@@ -32,6 +32,11 @@ def reading_order(audience):
 # Flesch-Douma targets from quality.md A4.
 READABILITY_TARGETS = {Audience.PARENTS: 60, Audience.YOUTH: 70, Audience.CHILDREN: 70}
 
+# The largest share of words outside the 5,000 most frequent Dutch words (information.wordlist).
+# Parents: B1 texts usually stay under 10% (content review). Young people and children read fewer
+# uncommon words: 8% and 6% leave room for the few names a text needs (mentor, LAKS, Kinderombudsman).
+UNCOMMON_SHARE_TARGETS = {Audience.PARENTS: 0.10, Audience.YOUTH: 0.08, Audience.CHILDREN: 0.06}
+
 
 @dataclass(frozen=True)
 class Version:
