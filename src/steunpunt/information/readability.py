@@ -163,7 +163,9 @@ def analyse_version(title, summary, body, *, audience, glossary_forms=()):
     use = word_use(everything)
     glossary = {form.lower() for form in glossary_forms}
     # A glossary term links to its explanation for this audience: it is explained, not unknown.
-    explained = {part.lower() for form in glossary_forms for word in _WORD.findall(form) for part in word.split("-")}
+    explained = {
+        part.lower() for form in glossary_forms for word in _WORD.findall(form) for part in word.split("-")
+    }
     unknown = [word for word in use.uncommon if word not in explained]
     return VersionReadability(
         **{name: getattr(base, name) for name in base.__dataclass_fields__},
