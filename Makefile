@@ -72,7 +72,7 @@ clean:
 	rm -rf $(VENV) var demo-logins.json
 
 compilemessages: $(VENV)/.run-installed
-	cd src && ../$(MANAGE) compilemessages -l nl
+	cd src && ../$(MANAGE) compilemessages -l nl -l nl_Informal
 
 ## Benchmarks (bench/README.md): installs wrk, nginx and gunicorn, builds the PostgreSQL bench
 ## databases (50,000 articles; BENCH_ARGS=--quick for 3,000) and prints every figure beside its

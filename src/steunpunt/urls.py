@@ -65,6 +65,7 @@ urlpatterns = [
     path("bel-mij-terug/", support.callback, name="callback"),
     path("mijn-vraag/<str:token>/", support.my_question, name="my_question"),
     path("privacy/", support.privacy_statement, name="privacy_statement"),
+    path("privacy/jongeren/", support.privacy_statement_youth, name="privacy_statement_youth"),
     path("wat-we-hoorden/", what_we_heard, name="what_we_heard"),
     path("evaluatie/<str:token>/", evaluation_answer, name="evaluation_answer"),
     path("spreekuur/", consultations.slot_list, name="consultation_list"),

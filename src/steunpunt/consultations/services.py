@@ -7,6 +7,8 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from steunpunt.core.address import for_requester_kind as address_for_requester_kind
+from steunpunt.core.address import speaking
 from steunpunt.core.calendar import event_calendar
 from steunpunt.outbox.services import mail_enqueue
 from steunpunt.privacy.models import AuditAction
@@ -123,14 +125,18 @@ def _mail_confirmation(booking):
         "link": link,
         "question_link": private_link(booking.case) if booking.case else "",
     }
+    with speaking(address_for_requester_kind(booking.requester_kind)):
+        subject = render_to_string("consultations/mail_subject.txt", context).strip()
+        body = render_to_string("consultations/mail_body.txt", context)
+        calendar = booking_calendar(booking, link=link)
     mail_enqueue(
         to=booking.email,
-        subject=render_to_string("consultations/mail_subject.txt", context).strip(),
-        body=render_to_string("consultations/mail_body.txt", context),
+        subject=subject,
+        body=body,
         attachments=[
             {
                 "filename": "spreekuur.ics",
-                "content": booking_calendar(booking, link=link),
+                "content": calendar,
                 "mimetype": "text/calendar",
             }
         ],

@@ -5,6 +5,8 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.views.decorators.http import require_GET, require_http_methods
 
+from steunpunt.core.address import for_requester_kind as address_for_requester_kind
+from steunpunt.core.address import speaking
 from steunpunt.core.public_forms import protected
 
 from .forms import BookingForm
@@ -69,22 +71,25 @@ def _booking(request, token):
 def booking_detail(request, token):
     """The booker's page: the appointment, the calendar file, and (GET) a button that (POST) cancels."""
     booking = _booking(request, token)
-    error, status = None, 200
-    if request.method == "POST":
-        try:
-            booking_cancel(booking=booking)
-        except Refused as refusal:
-            error, status = str(refusal), 400
-        else:
-            return redirect(f"/spreekuur/afspraak/{token}/")
-    context = {
-        "booking": booking,
-        "slot": booking.slot,
-        "link": booking_link(booking),
-        "just_booked": request.GET.get("geboekt") == "1",
-        "error": error,
-    }
-    return _private(TemplateResponse(request, "consultations/booking.html", context, status=status))
+    # A young person who booked is spoken to with "je" (core.address), here and in the mail.
+    with speaking(address_for_requester_kind(booking.requester_kind)):
+        error, status = None, 200
+        if request.method == "POST":
+            try:
+                booking_cancel(booking=booking)
+            except Refused as refusal:
+                error, status = str(refusal), 400
+            else:
+                return redirect(f"/spreekuur/afspraak/{token}/")
+        context = {
+            "booking": booking,
+            "slot": booking.slot,
+            "link": booking_link(booking),
+            "just_booked": request.GET.get("geboekt") == "1",
+            "error": error,
+        }
+        response = TemplateResponse(request, "consultations/booking.html", context, status=status).render()
+    return _private(response)
 
 
 @require_GET

@@ -9,6 +9,8 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from steunpunt.core.address import for_audience as address_for_audience
+from steunpunt.core.address import speaking
 from steunpunt.outbox.services import mail_enqueue
 
 from .models import Audience, Invitation, Questionnaire, Response
@@ -72,12 +74,10 @@ def _mail(invitation, template):
         "link": invitation_link(invitation),
         "support_point": invitation.support_point,
     }
-    mail_enqueue(
-        to=invitation.email,
-        subject=render_to_string(f"evaluations/mail/{template}_subject.txt", context).strip(),
-        body=render_to_string(f"evaluations/mail/{template}_body.txt", context),
-        support_point=invitation.support_point,
-    )
+    with speaking(address_for_audience(invitation.questionnaire.audience)):
+        subject = render_to_string(f"evaluations/mail/{template}_subject.txt", context).strip()
+        body = render_to_string(f"evaluations/mail/{template}_body.txt", context)
+    mail_enqueue(to=invitation.email, subject=subject, body=body, support_point=invitation.support_point)
 
 
 @transaction.atomic

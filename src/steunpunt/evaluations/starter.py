@@ -2,10 +2,19 @@
 
 from django.utils.translation import gettext as _
 
+from steunpunt.core.address import for_audience as address_for_audience
+from steunpunt.core.address import speaking
+
 from .models import Audience, QuestionKind
 
 
 def starter_questions(audience):
+    """The questions in the words of ``audience``: "u" for parents, "je" for young people."""
+    with speaking(address_for_audience(audience)):
+        return _questions(audience)
+
+
+def _questions(audience):
     if audience == Audience.YOUTH:
         return [
             {"key": "heard", "text": _("Did you feel we listened to you?"), "kind": QuestionKind.SCALE},

@@ -4,6 +4,8 @@ from django.http import Http404
 from django.template.response import TemplateResponse
 from django.views.decorators.http import require_http_methods
 
+from steunpunt.core.address import for_audience as address_for_audience
+from steunpunt.core.address import speaking
 from steunpunt.core.public_forms import protected
 
 from .forms import AnswerForm
@@ -14,7 +16,7 @@ from .services import AlreadyAnswered, evaluation_answer
 @require_http_methods(["GET", "POST"])
 @protected
 def answer(request, token):
-    """The one-time questionnaire. The link works once; after that it only says thank you."""
+    """The one-time questionnaire, in the words of its audience ("je" for young people)."""
     support_point = getattr(request, "support_point", None)
     invitation = (
         Invitation.objects.select_related("questionnaire")
@@ -25,6 +27,12 @@ def answer(request, token):
     )
     if invitation is None:
         raise Http404
+    with speaking(address_for_audience(invitation.questionnaire.audience)):
+        return _answer(request, invitation).render()
+
+
+def _answer(request, invitation):
+    """The link works once; after that it only says thank you."""
     template = "evaluations/answer.html"
     youth = invitation.questionnaire.audience == "youth"
     if invitation.answered:

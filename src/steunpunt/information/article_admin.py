@@ -5,7 +5,7 @@ from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import Panel
 
 from .audiences import READABILITY_TARGETS, Audience
-from .readability import analyse, stream_text
+from .readability import analyse_version
 
 VERSION_FIELDS = {
     Audience.PARENTS: ("title", "summary", "body"),
@@ -18,13 +18,19 @@ def version_analyses(values):
     """Return ``[(audience, target, Readability)]`` for each version present in ``values`` (a mapping)."""
     from .models import GlossaryTerm
 
-    jargon = [form for term in GlossaryTerm.objects.all() for form in term.forms()]
+    glossary_forms = [form for term in GlossaryTerm.objects.all() for form in term.forms()]
     analyses = []
     for audience, (title, summary, body) in VERSION_FIELDS.items():
         if not values.get(title) or not values.get(body):
             continue
-        text = stream_text(values.get(title), values.get(summary), values.get(body))
-        analyses.append((audience, READABILITY_TARGETS[audience], analyse(text, jargon)))
+        result = analyse_version(
+            values.get(title),
+            values.get(summary),
+            values.get(body),
+            audience=audience,
+            glossary_forms=glossary_forms,
+        )
+        analyses.append((audience, READABILITY_TARGETS[audience], result))
     return analyses
 
 
@@ -50,7 +56,9 @@ class ArticleForm(WagtailAdminPageForm):
 
 
 class ReadabilityPanel(Panel):
-    """Shows, per version, the Flesch-Douma score against its target, long sentences and words, jargon."""
+    """Shows, per version: the Flesch-Douma score of its sentences against its target, headings and
+    list items counted apart, the share of uncommon words against its target, long sentences and
+    words, glossary words and unexplained jargon."""
 
     class BoundPanel(Panel.BoundPanel):
         template_name = "information/admin/readability_panel.html"
@@ -68,6 +76,7 @@ class ReadabilityPanel(Panel):
                     "target": target,
                     "result": result,
                     "ok": result.meets(target),
+                    "words_ok": result.meets_words(),
                 }
                 for audience, target, result in version_analyses(values)
             ]

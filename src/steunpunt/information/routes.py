@@ -8,7 +8,10 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
-from .audiences import AUDIENCE_BY_SEGMENT, URL_SEGMENTS, Audience
+from steunpunt.core.address import addressed
+from steunpunt.core.address import for_audience as address_for_audience
+
+from .audiences import AUDIENCE_BY_SEGMENT, URL_SEGMENTS, Audience, reading_order
 from .forms import FeedbackForm
 from .glossary import TermLinker, linked_blocks
 from .models import GlossaryTerm, Theme
@@ -66,7 +69,7 @@ class InformationRoutesMixin(RoutablePageMixin):
             # from a cache (the app's or nginx's) that the request never got past (information.views).
             context["read_url"] = reverse("article_read", args=[article.pk, version.segment])
         response = TemplateResponse(request, "information/article.html", context)
-        return response
+        return addressed(response, address_for_audience(audience))
 
     @path("begrippen/", name="glossary")
     def glossary(self, request):
@@ -86,7 +89,7 @@ class InformationRoutesMixin(RoutablePageMixin):
         term = GlossaryTerm.objects.filter(slug=slug).first()
         if term is None or audience is None:
             raise Http404
-        return TemplateResponse(
+        response = TemplateResponse(
             request,
             "information/glossary_term.html",
             {
@@ -97,12 +100,28 @@ class InformationRoutesMixin(RoutablePageMixin):
                 "audience": audience,
             },
         )
+        return addressed(response, address_for_audience(audience))
 
     def information_sitemap_urls(self, request=None):
         """The indexes of the information; the site map lists the articles and terms in sections of
         their own, a slice at a time (steunpunt.portal.sitemaps)."""
         base = self.get_full_url(request)
         return [{"location": f"{base}informatie/"}, {"location": f"{base}begrippen/"}]
+
+
+def related_for(article, audience):
+    """The live related articles as ``(title, path)`` in the reader's own version: a young person is
+    sent to the young people's version, a child to the children's (else the young people's); an
+    article without a version for that reader is left out rather than shown in the parents' words."""
+    related = []
+    for link in article.related_links.select_related("article"):
+        if not link.article.live:
+            continue
+        versions = {version.audience: version for version in link.article.versions()}
+        version = next((versions[wanted] for wanted in reading_order(audience) if wanted in versions), None)
+        if version is not None:
+            related.append((version.title, f"{link.article.slug}/{version.path}"))
+    return related
 
 
 def article_context(request, article, version, *, page, base, feedback_form=None):
@@ -121,9 +140,7 @@ def article_context(request, article, version, *, page, base, feedback_form=None
         "supplement": supplement_for(article, support_point),
         "support_point": support_point,
         "sources": article.sources.all(),
-        "related": [
-            link.article for link in article.related_links.select_related("article") if link.article.live
-        ],
+        "related": related_for(article, version.audience),
         "stories": article.stories.filter(support_point=support_point, status="published")
         if support_point
         else [],

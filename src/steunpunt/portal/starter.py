@@ -26,8 +26,7 @@ SUPPORT_POINT_HOME = {
     ),
     "ask_title": "Stel een vraag",
     "ask_text": (
-        "Heeft u een vraag over school en uw kind? Bel of mail ons. "
-        "U hoeft uw naam niet te noemen. Ben je jong? Dan mag je ons ook zelf een vraag stellen."
+        "Heeft u een vraag over school en uw kind? Bel of mail ons. U hoeft uw naam niet te noemen."
     ),
     "learn_title": "Zo leren wij van uw ervaringen",
     "learn_text": (

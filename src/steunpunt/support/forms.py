@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from steunpunt.core.address import Address
 from steunpunt.core.public_forms import PublicForm
 from steunpunt.information.models import Theme
 from steunpunt.schools.models import School
@@ -178,7 +179,9 @@ class QuestionForm(PublicForm, RequesterContactMixin, SchoolFieldMixin):
 
 
 class YouthQuestionForm(PublicForm, RequesterContactMixin, SchoolFieldMixin):
-    """The simpler form for young people: fewer questions, shorter words."""
+    """The simpler form for young people: fewer questions, shorter words, and "je" throughout."""
+
+    address = Address.INFORMAL
 
     question = forms.CharField(
         label=_("What do you want to ask?"),
@@ -222,9 +225,8 @@ class YouthQuestionForm(PublicForm, RequesterContactMixin, SchoolFieldMixin):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["requester_name"].label = _("Your name (you may leave this empty)")
-        self.fields["answer_by"].label = _("How do you want an answer?")
-        self.fields["requester_email"].label = _("Your e-mail address")
+        # The shared contact fields speak with "je" here through ``address`` (core.address); only
+        # what is said more simply for young people has a text of its own.
         self.fields["consent"].label = _(
             "I have read what the steunpunt does with my question. The steunpunt may use it to help me."
         )

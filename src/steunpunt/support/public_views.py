@@ -6,6 +6,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from steunpunt.core.address import Address, addressed, speaking
 from steunpunt.core.public_forms import protected
 from steunpunt.evaluations.models import Invitation
 from steunpunt.schools.selectors import schools_for_support_point
@@ -23,7 +24,7 @@ def _support_point(request):
 
 
 def _render_form(request, template, form, status=200):
-    return TemplateResponse(
+    response = TemplateResponse(
         request,
         template,
         {
@@ -32,6 +33,7 @@ def _render_form(request, template, form, status=200):
         },
         status=status,
     )
+    return addressed(response, getattr(form, "address", Address.FORMAL))
 
 
 def _handle(request, form, template, store):
@@ -122,6 +124,17 @@ def my_question(request, token):
     )
     if case is None:
         raise Http404
+    with speaking(case.address):
+        response = _my_question(request, case, token)
+    if response.status_code != 302:
+        # The address holds the key to the question: never cached, never sent on to other sites
+        # ("same-origin", not "no-referrer": the browser must still send its Origin with the reply form).
+        response["Cache-Control"] = "no-store"
+        response["Referrer-Policy"] = "same-origin"
+    return response
+
+
+def _my_question(request, case, token):
     form = ReplyForm(request.POST if request.method == "POST" else None)
     status, error = 200, None
     if request.method == "POST":
@@ -151,13 +164,20 @@ def my_question(request, token):
         },
         status=status,
     )
-    # The address holds the key to the question: never cached, never sent on to other sites
-    # ("same-origin", not "no-referrer": the browser must still send its Origin with the reply form).
-    response["Cache-Control"] = "no-store"
-    response["Referrer-Policy"] = "same-origin"
-    return response
+    return response.render()
 
 
 def privacy_statement(request):
-    _support_point(request)
-    return TemplateResponse(request, "support/privacy.html", {})
+    """The privacy statement; parents and other adults read "u"."""
+    return _privacy(request, Address.FORMAL)
+
+
+def privacy_statement_youth(request):
+    """The same statement for young people, with "je"; the young people's form links here."""
+    return _privacy(request, Address.INFORMAL)
+
+
+def _privacy(request, address):
+    support_point = _support_point(request)
+    response = TemplateResponse(request, "support/privacy.html", {"support_point": support_point})
+    return addressed(response, address)

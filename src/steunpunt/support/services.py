@@ -7,6 +7,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from steunpunt.core.address import speaking
 from steunpunt.evaluations.services import evaluation_invite
 from steunpunt.outbox.services import mail_enqueue
 from steunpunt.privacy.models import AuditAction
@@ -101,12 +102,10 @@ def _mail_requester(case, template, extra=None):
     if not case.requester_email or (template != "confirmation" and case.answer_by != AnswerBy.EMAIL):
         return
     context = {"case": case, "link": private_link(case), "support_point": case.support_point, **(extra or {})}
-    mail_enqueue(
-        to=case.requester_email,
-        subject=render_to_string(f"support/mail/{template}_subject.txt", context).strip(),
-        body=render_to_string(f"support/mail/{template}_body.txt", context),
-        support_point=case.support_point,
-    )
+    with speaking(case.address):
+        subject = render_to_string(f"support/mail/{template}_subject.txt", context).strip()
+        body = render_to_string(f"support/mail/{template}_body.txt", context)
+    mail_enqueue(to=case.requester_email, subject=subject, body=body, support_point=case.support_point)
 
 
 @transaction.atomic

@@ -63,13 +63,13 @@ def test_a_young_person_books_a_time_and_cancels_it(noord_slot, live_server, bro
     page.wait_for_url("**/spreekuur/afspraak/**")
     booking = Booking.objects.get()
     assert (booking.requester_kind, booking.case.channel) == ("young_person", Channel.CONSULTATION)
-    assert "Uw afspraak is geboekt" in page.locator("main").inner_text()
+    assert "Je afspraak staat vast" in page.locator("main").inner_text()
     assert violations(page) == []
 
     _tab_to(page, "main form button[type=submit]")
     page.keyboard.press("Enter")
     page.wait_for_url(f"**/spreekuur/afspraak/{booking.token}/")  # without "?geboekt=1"
-    assert page.locator("h1").inner_text() == "Uw afspraak is afgezegd"
+    assert page.locator("h1").inner_text() == "Je afspraak is afgezegd"
     assert violations(page) == []
     booking.refresh_from_db()
     assert booking.status == "cancelled" and errors == []

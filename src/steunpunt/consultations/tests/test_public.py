@@ -71,7 +71,7 @@ def test_a_booking_puts_a_question_in_the_inbox_and_mails_a_calendar_file(
 
     link = f"http://noord.localhost/spreekuur/afspraak/{booking.token}/"
     [confirmation] = [message for message in smtp_sink.messages if _calendar_attachments(message)]
-    assert confirmation["To"] == "samira@example.test" and "Uw afspraak op" in confirmation["Subject"]
+    assert confirmation["To"] == "samira@example.test" and "Je afspraak op" in confirmation["Subject"]
     assert link in confirmation.get_body(preferencelist=("plain",)).get_content()
     [attachment] = _calendar_attachments(confirmation)
     assert attachment.get_filename() == "spreekuur.ics"
@@ -81,7 +81,7 @@ def test_a_booking_puts_a_question_in_the_inbox_and_mails_a_calendar_file(
 
     page = client.get(response["Location"], **HOST)
     html = page.content.decode()
-    assert "Uw afspraak is geboekt" in html and "15:00 tot 15:30 uur" in html
+    assert "Je afspraak staat vast" in html and "15:00 tot 15:30 uur" in html
     assert "Voorbeeldstraat 1, Groningen" in html and "Bel aan bij de zijdeur." in html
     assert f'href="/spreekuur/afspraak/{booking.token}/agenda.ics"' in html and link in html
     assert page["Cache-Control"] == "no-store" and page["Referrer-Policy"] == "same-origin"
@@ -99,7 +99,7 @@ def test_cancelling_frees_the_time_for_someone_else(client, slot):
     booking.refresh_from_db()
     assert booking.status == "cancelled"
     assert booking.case.status == CaseStatus.NEW and booking.case.question == booking.topic
-    assert "Uw afspraak is afgezegd" in client.get(response["Location"], **HOST).content.decode()
+    assert "Je afspraak is afgezegd" in client.get(response["Location"], **HOST).content.decode()
     assert client.get(f"/spreekuur/afspraak/{booking.token}/agenda.ics", **HOST).status_code == 404
     assert f'href="/spreekuur/{slot.pk}/"' in client.get("/spreekuur/", **HOST).content.decode()
 
@@ -134,8 +134,8 @@ def test_a_taken_or_past_time_is_refused_politely_and_nothing_is_stored(client, 
         ({"email": ""}, "Vul uw e-mailadres in."),
         ({"email": "geen-adres"}, "naam@voorbeeld.nl"),
         ({"topic": "Mijn rooster is te zwaar. " * 40}, "Maak het korter: maximaal 1000 tekens."),
-        ({"website": "https://spam.example"}, "Uw bericht lijkt automatisch verstuurd."),
-        ({"consent": None}, "Zet een vinkje als u akkoord bent."),
+        ({"website": "https://spam.example"}, "Uw bericht is niet verstuurd."),
+        ({"consent": None}, "Zet een vinkje bij de privacyverklaring."),
         ({"requester_kind": "robot"}, "Kies wie u bent."),
         ({"phone": "bel me"}, "06 12345678"),
     ],

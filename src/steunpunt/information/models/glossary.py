@@ -1,5 +1,8 @@
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+from steunpunt.core.address import Address, address_problems
 
 from ..audiences import Audience
 
@@ -51,10 +54,28 @@ class GlossaryTerm(models.Model):
         """Return the explanation for ``audience``: its own if written, else the nearest simpler one.
 
         Children get theirs, else the young people's (also written with 'je'), else the adults'.
-        Young people get theirs, else the adults'. Parents always get the adults'.
+        Young people get theirs, else the children's, else the adults'. Parents always get the adults'.
+        The adults' explanation reaches a young reader only when it does not say "u" (:meth:`clean`).
         """
         if audience == Audience.CHILDREN:
             return self.explanation_children or self.explanation_youth or self.explanation
         if audience == Audience.YOUTH:
-            return self.explanation_youth or self.explanation
+            return self.explanation_youth or self.explanation_children or self.explanation
         return self.explanation
+
+    def clean(self):
+        """An adults' explanation that says "u" needs one with "je" for the pages of young people."""
+        super().clean()
+        if (
+            not self.explanation_youth.strip()
+            and not self.explanation_children.strip()
+            and address_problems(self.explanation, Address.INFORMAL)
+        ):
+            raise ValidationError(
+                {
+                    "explanation_youth": _(
+                        "The explanation above says 'u'. Young people and children read 'je': "
+                        "write an explanation for them."
+                    )
+                }
+            )

@@ -46,9 +46,10 @@ def test_a_parent_searches_reads_switches_looks_up_a_word_and_answers(informatio
     assert violations(page) == []
 
     page.get_by_label("Nee").check()
-    page.get_by_label("Wat miste u? (u mag dit leeg laten)").fill("Wat als ik ziek ben?")
+    # The young people's version asks and thanks with "je" (core.address).
+    page.get_by_label("Wat miste je? (mag leeg blijven)").fill("Wat als ik ziek ben?")
     page.get_by_role("button", name="Versturen").click()
-    expect(page.locator("#reactie")).to_contain_text("Dank u voor uw antwoord")
+    expect(page.locator("#reactie")).to_contain_text("Dank je wel voor je antwoord")
     answer = ArticleFeedback.objects.get()
     assert (answer.helpful, answer.audience, answer.missing) == (False, "youth", "Wat als ik ziek ben?")
 

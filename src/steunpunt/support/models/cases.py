@@ -5,6 +5,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from steunpunt.core.address import for_requester_kind as address_for_requester_kind
+
 from .choices import (
     AgeGroup,
     AnswerBy,
@@ -97,6 +99,11 @@ class Case(models.Model):
 
     def __str__(self):
         return self.reference
+
+    @property
+    def address(self):
+        """How every page and mail about this question speaks to the requester ("u" or "je")."""
+        return address_for_requester_kind(self.requester_kind)
 
     @property
     def is_overdue(self):

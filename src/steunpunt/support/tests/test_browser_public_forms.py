@@ -88,7 +88,7 @@ def test_feedback_on_an_article_from_the_shared_cache_is_accepted(site, browser,
     assert (first.headers.get("x-page-cache"), again.headers.get("x-page-cache")) == ("miss", "hit")
     assert page.context.cookies() == []
     page.get_by_label("Nee").check()
-    page.get_by_label("Wat miste u? (u mag dit leeg laten)").fill("Een voorbeeld.")
+    page.get_by_label("Wat miste u? (mag leeg blijven)").fill("Een voorbeeld.")
     body = _send(page, "Versturen")
     assert "csrfmiddlewaretoken=" in body and "csrfmiddlewaretoken=&" not in body
     page.wait_for_url("**/informatie/leerplicht/?bedankt=1*")

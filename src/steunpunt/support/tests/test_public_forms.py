@@ -76,7 +76,7 @@ def test_an_anonymous_parent_with_only_an_email_address_gets_a_reference_a_priva
         ({"answer_by": "fax"}, "Kies hoe u een antwoord wilt krijgen."),
         ({"age_group": "100"}, "Kies een leeftijd"),
         ({"themes": ["999999"]}, "Kies uit de lijst."),
-        ({"question": "x" * 5001}, "hooguit 5000 tekens"),
+        ({"question": "x" * 5001}, "maximaal 5000 tekens"),
     ],
 )
 def test_bad_input_gets_a_dutch_message_keeps_the_text_and_stores_nothing(
@@ -95,7 +95,7 @@ def test_bad_input_gets_a_dutch_message_keeps_the_text_and_stores_nothing(
 def test_software_that_fills_the_hidden_field_is_refused_politely(client, support_point):
     response = client.post("/vraag/", _question(website="http://spam.example"), **HOST)
     assert response.status_code == 400
-    assert "lijkt automatisch" in response.content.decode()
+    assert "Uw bericht is niet verstuurd." in response.content.decode()
     assert not Case.objects.exists()
 
 
