@@ -50,6 +50,11 @@ NOT_A_PAGE = {
     "article_read": "a counting image",
     "meeting_ics": "a calendar file",
     "consultation_booking_ics": "a calendar file",
+    "search_suggest": "JSON for the search box's suggestions",
+    "search_click": "a redirect to the chosen result",
+    "material_pdf": "a poster or flyer as PDF",
+    "school_material_pdf": "a poster or flyer as PDF",
+    "material_button": "an image for school websites",
 }
 PAGES = {
     "article_feedback",
@@ -57,6 +62,8 @@ PAGES = {
     "stories",
     "school_list",
     "school_detail",
+    "material",
+    "school_material",
     "meeting_list",
     "meeting_detail",
     "registration_cancel",
@@ -87,6 +94,7 @@ HOME_ROUTES = {
     "glossary",
     "glossary_term",
     "glossary_term_for",
+    "youth",
 }
 
 
@@ -236,6 +244,7 @@ def test_every_public_page_and_form_speaks_to_its_reader(site):
     pages.check("/zoeken/?q=zorgplicht", U)
     pages.check("/zoeken/?q=xyzzy", U)
     pages.check("/begrippen/", U)
+    pages.check("/jongeren/", JE)
     articles = ArticlePage.objects.live().specific()
     assert articles.count() >= 40
     segments = {Audience.PARENTS: "", Audience.YOUTH: "jongeren/", Audience.CHILDREN: "kinderen/"}
@@ -271,7 +280,14 @@ def test_every_public_page_and_form_speaks_to_its_reader(site):
             pages.check(url, address, post={"answer_by": "email"}, expect=(400,))
 
     # The other public pages.
-    for url in ("/hulp-in-de-buurt/", "/ervaringen/", "/scholen/", "/wat-we-hoorden/", "/bijeenkomsten/"):
+    for url in (
+        "/hulp-in-de-buurt/",
+        "/ervaringen/",
+        "/scholen/",
+        "/wat-we-hoorden/",
+        "/bijeenkomsten/",
+        "/materiaal/",
+    ):
         pages.check(url, U)
     start = timezone.now() + datetime.timedelta(days=7)
     meeting = Meeting.objects.create(
