@@ -7,7 +7,14 @@ from wagtail import hooks
 from wagtail.admin.viewsets.model import ModelViewSetGroup
 from wagtail.models import Page
 
-from .admin_views import OverdueArticlesPanel, SupplementChecksPanel, SupplementViewSet, confirm_check
+from .admin_views import (
+    OverdueArticlesPanel,
+    SupplementChecksPanel,
+    SupplementsToApprovePanel,
+    SupplementViewSet,
+    confirm_check,
+    panel_review_done,
+)
 from .reports import (
     ArticleViewViewSet,
     FeedbackViewSet,
@@ -51,6 +58,7 @@ class InformationViewSetGroup(ModelViewSetGroup):
 @hooks.register("construct_homepage_panels")
 def add_information_panels(request, panels):
     panels.append(SupplementChecksPanel(request))
+    panels.append(SupplementsToApprovePanel(request))
     panels.append(OverdueArticlesPanel(request))
 
 
@@ -59,7 +67,12 @@ def register_check_urls():
     return [
         path(
             "informatie/controles/<int:check_id>/bevestigen/", confirm_check, name="information_confirm_check"
-        )
+        ),
+        path(
+            "informatie/leespanel/<int:task_state_id>/bedankt/",
+            panel_review_done,
+            name="information_panel_review_done",
+        ),
     ]
 
 
@@ -67,4 +80,7 @@ def register_check_urls():
 def register_log_actions(actions):
     actions.register_action(
         "steunpunt.supplement_checked", _("Check regional supplement"), _("Regional supplement checked")
+    )
+    actions.register_action(
+        "steunpunt.supplement_approved", _("Approve regional supplement"), _("Regional supplement approved")
     )
