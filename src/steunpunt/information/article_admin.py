@@ -89,4 +89,9 @@ class ValidationRecordPanel(Panel):
             context = super().get_context_data(parent_context)
             if self.instance.pk is None:
                 return {**context, "show": False}
-            return {**context, "show": True, **validation_record(self.instance.pk)}
+            return {
+                **context,
+                "show": True,
+                "last_checked_at": self.instance.last_checked_at,
+                **validation_record(self.instance.pk),
+            }

@@ -4,6 +4,7 @@ from django.http import Http404
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.views.home import WorkflowObjectsToModeratePanel
 from wagtail.admin.viewsets.model import ModelViewSetGroup
 from wagtail.models import Page
 
@@ -55,8 +56,27 @@ class InformationViewSetGroup(ModelViewSetGroup):
     ]
 
 
+class AwaitingReviewPanel(WorkflowObjectsToModeratePanel):
+    """Wagtail's 'Awaiting your review', offering the revision comparisons only to who may open them.
+
+    Those screens need the right to edit the page; a reading-panel member reviews without it.
+    """
+
+    def get_context_data(self, parent_context):
+        context = super().get_context_data(parent_context)
+        user = parent_context["request"].user
+        for state in context["states"]:
+            obj = state["obj"]
+            if isinstance(obj, Page) and not obj.permissions_for_user(user).can_edit():
+                state["live_revision_id"] = state["previous_revision_id"] = None
+        return context
+
+
 @hooks.register("construct_homepage_panels")
 def add_information_panels(request, panels):
+    panels[:] = [
+        AwaitingReviewPanel() if type(panel) is WorkflowObjectsToModeratePanel else panel for panel in panels
+    ]
     panels.append(SupplementChecksPanel(request))
     panels.append(SupplementsToApprovePanel(request))
     panels.append(OverdueArticlesPanel(request))

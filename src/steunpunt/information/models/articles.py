@@ -102,12 +102,9 @@ class ArticlePage(Page):
         InlinePanel("sources", label=_("Sources")),
         InlinePanel("related_links", label=_("Related articles")),
         MultiFieldPanel(
-            [
-                # Set by the validation chain when it completes, never by hand.
-                FieldPanel("last_checked_at", read_only=True),
-                FieldPanel("check_again_before"),
-                FieldPanel("starter_text"),
-            ],
+            # "Last checked on" is set by the validation chain when it completes, never by hand;
+            # the record panel below shows it.
+            [FieldPanel("check_again_before"), FieldPanel("starter_text")],
             heading=_("Validation"),
         ),
         ValidationRecordPanel(heading=_("Expert checks and reading panel")),

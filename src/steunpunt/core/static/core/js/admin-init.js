@@ -1,9 +1,9 @@
-// Starts Wagtail's inline panels and date/time choosers without inline scripts.
+// Starts Wagtail's inline panels, choosers and date/time pickers without inline scripts.
 //
 // Wagtail renders `<script>initDateChooser(…)</script>` and `<script>new InlinePanel(…)</script>`
 // next to its widgets; the back office's Content-Security-Policy allows scripts from this site
 // only (no 'unsafe-inline'), so the browser blocks those. The overriding templates in
-// core/templates/wagtailadmin/ leave a hidden marker with the same settings instead, and this file
+// core/templates/wagtailadmin/ (and core/admin_csp.py for the choosers) leave a hidden marker with the same settings instead, and this file
 // (loaded from /static/, so allowed) starts each marker once: on page load, and when Wagtail adds
 // markup later (a new inline form, a modal).
 (function () {
@@ -18,6 +18,13 @@
     },
     datetime: function (marker, config) {
       window.initDateTimeChooser(marker.dataset.steunpuntTarget, config);
+    },
+    chooser: function (marker, config) {
+      // Wagtail's chooser widgets: PageChooser, Chooser, ImageChooser, DocumentChooser, …
+      new window[marker.dataset.steunpuntConstructor](marker.dataset.steunpuntTarget, config);
+    },
+    "task-chooser": function (marker) {
+      window.createTaskChooser(marker.dataset.steunpuntTarget);
     },
     "inline-panel": function (marker, config) {
       new window.InlinePanel(config);
