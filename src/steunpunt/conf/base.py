@@ -242,7 +242,10 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 
 # Public pages allow nothing inline. Wagtail's admin still sets inline styles from its
-# scripts, so the back office gets style-src 'unsafe-inline' (see core.middleware).
+# scripts, so the back office gets style-src 'unsafe-inline' (see core.middleware). Scripts stay
+# 'self' everywhere, the back office included: Wagtail's few inline scripts (inline panels, date
+# pickers) are replaced by markers that core/static/core/js/admin-init.js starts (core/templates/
+# wagtailadmin/), so neither nonces nor hashes nor 'unsafe-inline' are needed for scripts.
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],
@@ -269,6 +272,11 @@ WAGTAILSEARCH_BACKENDS = {
     "default": {"BACKEND": "steunpunt.information.search_backend", "SEARCH_CONFIG": "dutch"}
 }
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# The validation chain: a completed workflow publishes a national article through
+# information.services.validation_publish (nobody publishes one by hand), and an edit during the
+# chain sends the new text back to the expert (no approval carries over to text nobody checked).
+WAGTAIL_FINISH_WORKFLOW_ACTION = "steunpunt.information.workflow_finish.workflow_finish"
+WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
 

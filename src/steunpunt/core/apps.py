@@ -8,6 +8,8 @@ class CoreConfig(AppConfig):
     verbose_name = _("Core")
 
     def ready(self):
+        from . import admin_csp
         from .page_cache import connect_signals
 
         connect_signals()
+        admin_csp.install()

@@ -3,31 +3,66 @@
 from django import forms
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect
+from django.urls import path
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
+from django.views.generic import TemplateView
 from wagtail.admin.ui.components import Component
 from wagtail.admin.views import generic
+from wagtail.admin.views.generic.base import BaseObjectMixin, WagtailAdminTemplateMixin
 
 from steunpunt.tenants.access import ScopedModelViewSet
 from steunpunt.tenants.policy import Action
 from steunpunt.tenants.selectors import support_points_for
 
-from .models import RegionalSupplement
-from .selectors import live_articles, open_checks_for, overdue_articles
-from .services import supplement_check_confirm, supplement_save
+from .audiences import Audience
+from .models import PanelReview, RegionalSupplement
+from .selectors import live_articles, open_checks_for, overdue_articles, supplements_to_approve
+from .services import (
+    SupplementNotApprovable,
+    supplement_approval_refusal,
+    supplement_approve,
+    supplement_check_confirm,
+    supplement_save,
+)
+from .supplement_readability import supplement_analyses
+
+SUPPLEMENT_FIELDS = ["article", "support_point", "body", "youth_body", "children_body", "readability_reason"]
+TEXT_FIELDS = ("body", "youth_body", "children_body", "readability_reason")
 
 
 class SupplementForm(forms.ModelForm):
     class Meta:
         model = RegionalSupplement
-        fields = ["article", "support_point", "body"]
+        fields = SUPPLEMENT_FIELDS
 
     def __init__(self, *args, for_user=None, **kwargs):
         self.for_user = for_user
         super().__init__(*args, **kwargs)
         self.fields["article"].queryset = live_articles()
         self.fields["support_point"].queryset = support_points_for(for_user, Action.CONTENT_EDIT)
+
+    def clean(self):
+        """The same rule as for articles: a version below its readability target needs a reason."""
+        cleaned = super().clean()
+        if (cleaned.get("readability_reason") or "").strip():
+            return cleaned
+        below = [
+            f"{Audience(audience).label} ({result.score}, {_('target')} {target})"
+            for audience, target, result in supplement_analyses(cleaned)
+            if not result.meets(target)
+        ]
+        if below:
+            self.add_error(
+                "readability_reason",
+                _(
+                    "These versions are harder to read than the target: %(versions)s. "
+                    "Make the text easier, or write down why it may be published like this."
+                )
+                % {"versions": ", ".join(below)},
+            )
+        return cleaned
 
 
 class SupplementCreateView(generic.CreateView):
@@ -39,9 +74,12 @@ class SupplementCreateView(generic.CreateView):
         return supplement_save(
             article=data["article"],
             support_point=data["support_point"],
-            body=data["body"],
             by=self.request.user,
+            **{name: data[name] for name in TEXT_FIELDS},
         )
+
+    def get_success_message(self, instance=None):
+        return _("Saved. A colleague approves the supplement before readers see it.")
 
 
 class SupplementEditView(generic.EditView):
@@ -53,9 +91,12 @@ class SupplementEditView(generic.EditView):
         return supplement_save(
             article=self.object.article,
             support_point=self.object.support_point,
-            body=data["body"],
             by=self.request.user,
+            **{name: data[name] for name in TEXT_FIELDS},
         )
+
+    def get_success_message(self):
+        return _("Saved. A colleague approves the supplement before readers see it.")
 
 
 class SupplementViewSet(ScopedModelViewSet):
@@ -66,13 +107,84 @@ class SupplementViewSet(ScopedModelViewSet):
     icon = "doc-full"
     menu_label = gettext_lazy("Regional supplements")
     add_to_admin_menu = False
-    form_fields = ["article", "support_point", "body"]
-    list_display = ["article", "support_point", "updated_at"]
+    form_fields = SUPPLEMENT_FIELDS
+    list_display = ["article", "support_point", "status", "updated_at"]
     add_view_class = SupplementCreateView
     edit_view_class = SupplementEditView
 
     def get_form_class(self, for_update=False):
         return SupplementForm
+
+    @property
+    def approve_view(self):
+        return self.construct_view(SupplementApproveView)
+
+    def get_urlpatterns(self):
+        return [*super().get_urlpatterns(), path("approve/<int:pk>/", self.approve_view, name="approve")]
+
+
+class SupplementApproveView(BaseObjectMixin, WagtailAdminTemplateMixin, TemplateView):
+    """The steunpunt's own approval step: the texts per audience with their readability, and the button.
+
+    Scoped like the viewset's other screens ("change": the steunpunt's content editors); the service
+    refuses the writer of the change and a version below its target without a reason.
+    """
+
+    permission_required = "change"
+    template_name = "information/admin/supplement_approve.html"
+    page_title = gettext_lazy("Approve regional supplement")
+    header_icon = "doc-full"
+
+    def get_page_subtitle(self):
+        return str(self.object)
+
+    def get_context_data(self, **kwargs):
+        supplement = self.object
+        values = {name: getattr(supplement, name) for name in TEXT_FIELDS}
+        analyses = {audience: (target, result) for audience, target, result in supplement_analyses(values)}
+        versions = [
+            {
+                "label": Audience(audience).label,
+                "text": supplement.draft_text(audience),
+                "target": analyses[audience][0],
+                "result": analyses[audience][1],
+                "ok": analyses[audience][1].meets(analyses[audience][0]),
+            }
+            for audience in (Audience.PARENTS, Audience.YOUTH, Audience.CHILDREN)
+            if audience in analyses
+        ]
+        return super().get_context_data(
+            supplement=supplement,
+            versions=versions,
+            refusal=supplement_approval_refusal(supplement, self.request.user),
+            **kwargs,
+        )
+
+    def post(self, request, *args, **kwargs):
+        try:
+            supplement_approve(supplement=self.object, by=request.user)
+        except SupplementNotApprovable as refusal:
+            messages.error(request, str(refusal))
+            return redirect(request.path)
+        messages.success(request, _("Approved. Readers now see this supplement."))
+        return redirect("regional_supplements:index")
+
+
+class SupplementsToApprovePanel(Component):
+    """Dashboard: supplements of the steunpunt that a colleague wrote and that wait for approval."""
+
+    name = "supplements_to_approve"
+    template_name = "information/admin/approvals_panel.html"
+    order = 92
+
+    def __init__(self, request):
+        self.supplements = list(supplements_to_approve(request.user))
+
+    def get_context_data(self, parent_context):
+        return {**super().get_context_data(parent_context), "supplements": self.supplements}
+
+    def render_html(self, parent_context=None):
+        return super().render_html(parent_context) if self.supplements else ""
 
 
 class SupplementChecksPanel(Component):
@@ -125,3 +237,17 @@ class OverdueArticlesPanel(Component):
 
     def render_html(self, parent_context=None):
         return super().render_html(parent_context) if self.articles else ""
+
+
+def panel_review_done(request, task_state_id):
+    """The reading-panel member's confirmation after answering; the task has left their list."""
+    from wagtail.models import TaskState
+
+    task_state = get_object_or_404(TaskState, pk=task_state_id)
+    review = get_object_or_404(PanelReview, revision_id=task_state.revision_id, reviewer=request.user)
+    messages.success(
+        request,
+        _("Thank you for your opinion about “%(title)s”. The editors will read it.")
+        % {"title": review.page.title},
+    )
+    return redirect("wagtailadmin_home")

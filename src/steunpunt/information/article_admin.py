@@ -37,7 +37,10 @@ def version_analyses(values):
 class ArticleForm(WagtailAdminPageForm):
     def clean(self):
         cleaned = super().clean()
-        if "action-publish" in self.data and not (cleaned.get("readability_reason") or "").strip():
+        # An article goes live only through the validation chain, so the rule holds when it is
+        # submitted to the chain (and for a publish request, which is refused and saved as a draft).
+        going_live = "action-submit" in self.data or "action-publish" in self.data
+        if going_live and not (cleaned.get("readability_reason") or "").strip():
             below = [
                 str(Audience(audience).label)
                 for audience, target, result in version_analyses(cleaned)
@@ -81,3 +84,23 @@ class ReadabilityPanel(Panel):
                 for audience, target, result in version_analyses(values)
             ]
             return context
+
+
+class ValidationRecordPanel(Panel):
+    """The expert's recorded sources and the reading panel's answers, in the article editor."""
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "information/admin/validation_record.html"
+
+        def get_context_data(self, parent_context=None):
+            from .selectors import validation_record
+
+            context = super().get_context_data(parent_context)
+            if self.instance.pk is None:
+                return {**context, "show": False}
+            return {
+                **context,
+                "show": True,
+                "last_checked_at": self.instance.last_checked_at,
+                **validation_record(self.instance.pk),
+            }

@@ -137,7 +137,7 @@ def article_context(request, article, version, *, page, base, feedback_form=None
         "feedback_form": feedback_form or FeedbackForm(),
         "thanks": "bedankt" in request.GET,
         "validated_on": validated_on(article),
-        "supplement": supplement_for(article, support_point),
+        "supplement": supplement_for(article, support_point, version.audience),
         "support_point": support_point,
         "sources": article.sources.all(),
         "related": related_for(article, version.audience),

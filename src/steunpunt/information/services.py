@@ -9,15 +9,71 @@ from .models import RegionalSupplement, SupplementCheck
 
 
 @transaction.atomic
-def supplement_save(*, article, support_point, body, by):
-    """Create or change a steunpunt's supplement to ``article``; saving it settles any open check."""
+def supplement_save(
+    *, article, support_point, body, by, youth_body="", children_body="", readability_reason=""
+):
+    """Create or change a steunpunt's supplement to ``article``; saving it settles any open check.
+
+    The change waits for the steunpunt's approval (``supplement_approve``); until then readers keep
+    seeing the texts approved before, if any.
+    """
     supplement, created = RegionalSupplement.objects.update_or_create(
-        article=article, support_point=support_point, defaults={"body": body, "updated_by": by}
+        article=article,
+        support_point=support_point,
+        defaults={
+            "body": body,
+            "youth_body": youth_body,
+            "children_body": children_body,
+            "readability_reason": readability_reason,
+            "status": RegionalSupplement.Status.PENDING,
+            "updated_by": by,
+        },
     )
     log(supplement, "wagtail.create" if created else "wagtail.edit", user=by)
     SupplementCheck.objects.filter(supplement=supplement, confirmed_at__isnull=True).update(
         confirmed_at=timezone.now(), confirmed_by=by
     )
+    return supplement
+
+
+class SupplementNotApprovable(Exception):
+    """The supplement cannot be approved by this person now; the message says why, in Dutch."""
+
+
+def supplement_approval_refusal(supplement, user):
+    """Return why ``user`` may not approve ``supplement`` now (a translated text), or ``None``."""
+    from django.utils.translation import gettext as _
+
+    from steunpunt.tenants.policy import Action, can
+
+    from .supplement_readability import below_target
+
+    if not can(user, Action.CONTENT_EDIT, supplement.support_point):
+        return _("Only the editors of this steunpunt can approve its supplements.")
+    if supplement.status != RegionalSupplement.Status.PENDING:
+        return _("This supplement has already been approved.")
+    if supplement.updated_by_id is not None and supplement.updated_by_id == user.pk:
+        return _("A colleague approves what you wrote: you cannot approve your own change.")
+    if below_target(supplement) and not supplement.readability_reason.strip():
+        return _("A version is harder to read than its target and no reason is written down.")
+    return None
+
+
+@transaction.atomic
+def supplement_approve(*, supplement, by):
+    """The steunpunt's approval: readers now see these texts. A colleague of the writer approves."""
+    supplement = RegionalSupplement.objects.select_for_update().get(pk=supplement.pk)
+    refusal = supplement_approval_refusal(supplement, by)
+    if refusal:
+        raise SupplementNotApprovable(refusal)
+    supplement.approved_body = supplement.body
+    supplement.approved_youth_body = supplement.youth_body
+    supplement.approved_children_body = supplement.children_body
+    supplement.approved_at = timezone.now()
+    supplement.approved_by = by
+    supplement.status = RegionalSupplement.Status.APPROVED
+    supplement.save()
+    log(supplement, "steunpunt.supplement_approved", user=by)
     return supplement
 
 
@@ -96,6 +152,33 @@ def validation_workflow_ensure(library):
         WorkflowTask.objects.create(workflow=workflow, task=panel, sort_order=1)
     WorkflowPage.objects.get_or_create(page=library.page_ptr, defaults={"workflow": workflow})
     return workflow
+
+
+# How long a validated article counts as checked when its editors set no earlier date.
+CHECK_AGAIN_AFTER_DAYS = 365
+
+
+@transaction.atomic
+def validation_publish(*, workflow_state, user=None):
+    """The whole chain approved: publish the revision that was checked, dated "last checked" today.
+
+    The dates and the end of the "concept" mark go into that revision, so that the published text
+    and the next draft carry them. A "check again before" date the editors set stays if it is still
+    ahead; otherwise it becomes a year from today.
+    """
+    today = timezone.localdate()
+    revision = workflow_state.current_task_state.revision
+    content = dict(revision.content)
+    content["last_checked_at"] = today.isoformat()
+    content["starter_text"] = False
+    again = content.get("check_again_before")
+    if not again or again <= today.isoformat():
+        content["check_again_before"] = (today + timezone.timedelta(days=CHECK_AGAIN_AFTER_DAYS)).isoformat()
+    revision.content = content
+    revision.save(update_fields=["content"])
+    # The approved chain is the permission: nobody may publish a national article by hand.
+    revision.publish(user=user, skip_permission_checks=True)
+    return revision
 
 
 @transaction.atomic

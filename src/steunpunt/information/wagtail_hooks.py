@@ -4,10 +4,18 @@ from django.http import Http404
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.views.home import WorkflowObjectsToModeratePanel
 from wagtail.admin.viewsets.model import ModelViewSetGroup
 from wagtail.models import Page
 
-from .admin_views import OverdueArticlesPanel, SupplementChecksPanel, SupplementViewSet, confirm_check
+from .admin_views import (
+    OverdueArticlesPanel,
+    SupplementChecksPanel,
+    SupplementsToApprovePanel,
+    SupplementViewSet,
+    confirm_check,
+    panel_review_done,
+)
 from .reports import (
     ArticleViewViewSet,
     FeedbackViewSet,
@@ -48,9 +56,29 @@ class InformationViewSetGroup(ModelViewSetGroup):
     ]
 
 
+class AwaitingReviewPanel(WorkflowObjectsToModeratePanel):
+    """Wagtail's 'Awaiting your review', offering the revision comparisons only to who may open them.
+
+    Those screens need the right to edit the page; a reading-panel member reviews without it.
+    """
+
+    def get_context_data(self, parent_context):
+        context = super().get_context_data(parent_context)
+        user = parent_context["request"].user
+        for state in context["states"]:
+            obj = state["obj"]
+            if isinstance(obj, Page) and not obj.permissions_for_user(user).can_edit():
+                state["live_revision_id"] = state["previous_revision_id"] = None
+        return context
+
+
 @hooks.register("construct_homepage_panels")
 def add_information_panels(request, panels):
+    panels[:] = [
+        AwaitingReviewPanel() if type(panel) is WorkflowObjectsToModeratePanel else panel for panel in panels
+    ]
     panels.append(SupplementChecksPanel(request))
+    panels.append(SupplementsToApprovePanel(request))
     panels.append(OverdueArticlesPanel(request))
 
 
@@ -59,7 +87,12 @@ def register_check_urls():
     return [
         path(
             "informatie/controles/<int:check_id>/bevestigen/", confirm_check, name="information_confirm_check"
-        )
+        ),
+        path(
+            "informatie/leespanel/<int:task_state_id>/bedankt/",
+            panel_review_done,
+            name="information_panel_review_done",
+        ),
     ]
 
 
@@ -67,4 +100,7 @@ def register_check_urls():
 def register_log_actions(actions):
     actions.register_action(
         "steunpunt.supplement_checked", _("Check regional supplement"), _("Regional supplement checked")
+    )
+    actions.register_action(
+        "steunpunt.supplement_approved", _("Approve regional supplement"), _("Regional supplement approved")
     )

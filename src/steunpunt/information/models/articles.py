@@ -5,12 +5,27 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, PagePermissionTester
 from wagtail.search import index
 
-from ..article_admin import ArticleForm, ReadabilityPanel
+from ..article_admin import ArticleForm, ReadabilityPanel, ValidationRecordPanel
 from ..audiences import Audience, Version
 from ..blocks import body_blocks
+
+
+class ThroughValidationOnly(PagePermissionTester):
+    """National articles go live only when the validation chain completes (workflow_finish).
+
+    Nobody, a superuser neither, is offered "Publiceren" on an article or on a new article in the
+    library, nor can publish one through the bulk actions, a revision or a copy: Wagtail asks this
+    tester everywhere. Unpublishing (taking a wrong text offline) stays with the page rights.
+    """
+
+    def can_publish(self):
+        return False
+
+    def can_publish_subpage(self):
+        return False
 
 
 class InformationLibraryPage(Page):
@@ -25,6 +40,9 @@ class InformationLibraryPage(Page):
 
     def get_sitemap_urls(self, request=None):
         return []
+
+    def permissions_for_user(self, user):
+        return ThroughValidationOnly(user, self)
 
 
 class ArticlePage(Page):
@@ -84,9 +102,12 @@ class ArticlePage(Page):
         InlinePanel("sources", label=_("Sources")),
         InlinePanel("related_links", label=_("Related articles")),
         MultiFieldPanel(
-            [FieldPanel("last_checked_at"), FieldPanel("check_again_before"), FieldPanel("starter_text")],
+            # "Last checked on" is set by the validation chain when it completes, never by hand;
+            # the record panel below shows it.
+            [FieldPanel("check_again_before"), FieldPanel("starter_text")],
             heading=_("Validation"),
         ),
+        ValidationRecordPanel(heading=_("Expert checks and reading panel")),
     ]
     edit_handler = TabbedInterface(
         [
@@ -101,6 +122,9 @@ class ArticlePage(Page):
     class Meta:
         verbose_name = _("article")
         verbose_name_plural = _("articles")
+
+    def permissions_for_user(self, user):
+        return ThroughValidationOnly(user, self)
 
     def versions(self):
         """Return the audience versions that exist, parents first."""

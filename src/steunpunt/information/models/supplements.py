@@ -6,7 +6,17 @@ from django.utils.translation import gettext_lazy as _
 
 
 class RegionalSupplement(models.Model):
-    """'Wat betekent dit in onze regio?': one steunpunt's addition to a national article."""
+    """'Wat betekent dit in onze regio?': one steunpunt's addition to a national article.
+
+    A version per audience (parents; young people and children where relevant). Readers see only
+    the approved texts: a change waits for the steunpunt's own approval, by a colleague who did not
+    write it (services.supplement_approve).
+    """
+
+    class Status(models.TextChoices):
+        # State table: save → PENDING; approve (PENDING only) → APPROVED; save again → PENDING.
+        PENDING = "pending", _("Waiting for approval")
+        APPROVED = "approved", _("Approved")
 
     article = models.ForeignKey(
         "information.ArticlePage",
@@ -21,7 +31,37 @@ class RegionalSupplement(models.Model):
         related_name="supplements",
     )
     body = models.TextField(
-        _("text"), help_text=_("What this means in your region: who to contact, what is different.")
+        _("text for parents"),
+        help_text=_("What this means in your region: who to contact, what is different."),
+    )
+    youth_body = models.TextField(
+        _("text for young people"),
+        blank=True,
+        help_text=_("The same for young people (12+), in their words (je). Leave empty if not relevant."),
+    )
+    children_body = models.TextField(
+        _("text for children"),
+        blank=True,
+        help_text=_("The same for children under 12 (je). Leave empty if not relevant."),
+    )
+    readability_reason = models.TextField(
+        _("reason to publish below the readability target"),
+        blank=True,
+        help_text=_("Needed only when a version is harder to read than its target."),
+    )
+    status = models.CharField(_("status"), max_length=8, choices=Status.choices, default=Status.PENDING)
+    approved_body = models.TextField(blank=True, editable=False)
+    approved_youth_body = models.TextField(blank=True, editable=False)
+    approved_children_body = models.TextField(blank=True, editable=False)
+    approved_at = models.DateTimeField(_("approved on"), null=True, blank=True, editable=False)
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("approved by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
     )
     updated_at = models.DateTimeField(auto_now=True)
     updated_by = models.ForeignKey(
@@ -37,6 +77,20 @@ class RegionalSupplement(models.Model):
 
     def __str__(self):
         return f"{self.article.title} – {self.support_point}"
+
+    # The draft field and the field readers see, per audience.
+    AUDIENCE_FIELDS = {
+        "parents": ("body", "approved_body"),
+        "youth": ("youth_body", "approved_youth_body"),
+        "children": ("children_body", "approved_children_body"),
+    }
+
+    def draft_text(self, audience):
+        return getattr(self, self.AUDIENCE_FIELDS[audience][0])
+
+    def approved_text(self, audience):
+        """What readers of ``audience`` see: the approved text of that audience, or nothing."""
+        return getattr(self, self.AUDIENCE_FIELDS[audience][1])
 
 
 class SupplementCheck(models.Model):

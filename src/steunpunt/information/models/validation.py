@@ -16,9 +16,16 @@ class ExpertCheckTask(AbstractGroupApprovalTask):
         verbose_name_plural = _("factual checks by an expert")
 
     def get_actions(self, obj, user):
-        if user.is_superuser or self._user_in_groups(user):
-            return [("reject", _("Request changes"), True), ("approve", _("Facts are correct"), True)]
-        return []
+        if not (user.is_superuser or self._user_in_groups(user)):
+            return []
+        if submitted_by(obj.current_workflow_task_state, user):
+            # Separation of duties: whoever submitted or wrote this revision may not approve its facts.
+            return []
+        return [("reject", _("Request changes"), True), ("approve", _("Facts are correct"), True)]
+
+    def get_task_states_user_can_moderate(self, user, **kwargs):
+        states = super().get_task_states_user_can_moderate(user, **kwargs)
+        return states.exclude(workflow_state__requested_by=user).exclude(revision__user=user)
 
     def get_form_for_action(self, action):
         from ..workflow_forms import ExpertCheckForm, TaskStateCommentForm
@@ -38,6 +45,13 @@ class ExpertCheckTask(AbstractGroupApprovalTask):
     @classmethod
     def get_description(cls):
         return _("An expert checks the facts and records the sources")
+
+
+def submitted_by(task_state, user):
+    """Whether ``user`` submitted the workflow of ``task_state`` or wrote the revision it checks."""
+    if task_state is None:
+        return False
+    return user.pk in (task_state.workflow_state.requested_by_id, task_state.revision.user_id)
 
 
 def _is_panel_member(user):
@@ -80,15 +94,23 @@ class PanelReviewTask(Task):
                     "hard_words": kwargs.get("hard_words", ""),
                 },
             )
-            return None
+            # A confirmation for the panel member, on a screen a panel member may open.
+            from django.urls import reverse
+
+            return reverse("information_panel_review_done", args=[task_state.pk])
         return super().on_action(task_state, user, action_name, **kwargs)
 
     def locked_for_user(self, obj, user):
         return not (user.is_superuser or can(user, Action.CONTENT_EDIT_NATIONAL))
 
     def get_task_states_user_can_moderate(self, user, **kwargs):
-        if user.is_superuser or _is_panel_member(user) or can(user, Action.CONTENT_EDIT_NATIONAL):
-            return self.task_states.filter(status=TaskState.STATUS_IN_PROGRESS)
+        open_states = self.task_states.filter(status=TaskState.STATUS_IN_PROGRESS)
+        if user.is_superuser or can(user, Action.CONTENT_EDIT_NATIONAL):
+            return open_states
+        if _is_panel_member(user):
+            # Once a panel member has answered about this revision, the task leaves their list.
+            answered = PanelReview.objects.filter(reviewer=user, revision=models.OuterRef("revision"))
+            return open_states.exclude(models.Exists(answered))
         return TaskState.objects.none()
 
     @classmethod

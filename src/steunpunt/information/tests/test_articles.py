@@ -2,8 +2,9 @@
 
 import pytest
 
-from steunpunt.information.services import supplement_save
-from steunpunt.tenants.tests.factories import SupportPointFactory, UserFactory
+from steunpunt.information.services import supplement_approve, supplement_save
+from steunpunt.tenants.roles import Role
+from steunpunt.tenants.tests.factories import MembershipFactory, SupportPointFactory, UserFactory
 
 from .factories import ArticlePageFactory, ThemeFactory
 
@@ -56,7 +57,11 @@ def test_the_reader_switches_between_existing_audience_versions_only(client, sit
 def test_a_regional_supplement_appears_only_on_its_own_site(client, sites):
     noord, _midden = sites
     article = ArticlePageFactory(slug="tlv")
-    supplement_save(article=article, support_point=noord, body="Bel ons op dinsdag.", by=UserFactory())
+    supplement = supplement_save(
+        article=article, support_point=noord, body="Bel ons op dinsdag.", by=UserFactory()
+    )
+    colleague = MembershipFactory(support_point=noord, role=Role.COORDINATOR).user
+    supplement_approve(supplement=supplement, by=colleague)
     noord_html = client.get("/informatie/tlv/", HTTP_HOST="noord.localhost").content.decode()
     midden_html = client.get("/informatie/tlv/", HTTP_HOST="midden.localhost").content.decode()
     assert "Wat betekent dit in onze regio?" in noord_html and "Bel ons op dinsdag." in noord_html

@@ -1,0 +1,215 @@
+"""The national article editor in a real browser, under the back office's Content-Security-Policy.
+
+Wagtail's inline panels and date pickers started from inline scripts, which the policy blocks
+(script-src 'self'): adding a source or a related article and the date pickers did nothing. The
+back office now starts them from a static file (core/static/core/js/admin-init.js). This journey
+writes, submits, checks and publishes an article through the validation chain and fails on any
+policy violation or console error in any of the three browsers.
+"""
+
+import os
+
+import pytest
+from django.utils import timezone
+from django_otp.oath import totp
+from django_otp.plugins.otp_totp.models import TOTPDevice
+from playwright.sync_api import expect
+
+from steunpunt.information.models import ArticlePage, ExpertCheck, PanelReview
+from steunpunt.tenants.roles import Role
+from steunpunt.tenants.tests.factories import MembershipFactory, SupportPointFactory, UserFactory
+
+from .factories import ArticlePageFactory
+
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
+SCREENSHOTS = os.environ.get("STEUNPUNT_SCREENSHOTS")
+
+PASSWORD = "een-lang-wachtwoord-voor-de-test"  # nosec B105  # a test account
+TOTP_KEY = "3132333435363738393031323334353637383930"
+# Milliseconds to wait for the next page: the machine running the suite may be busy.
+WAIT = 30_000
+
+# Every Content-Security-Policy violation in the page, whatever the console says about it.
+WATCH_POLICY = """
+window.__violations = [];
+document.addEventListener("securitypolicyviolation", (event) => {
+  window.__violations.push(
+    [event.violatedDirective, event.blockedURI || "inline", event.sourceFile, event.lineNumber].join(" ")
+  );
+});
+"""
+
+
+def _staff(username, role, name):
+    user = UserFactory(username=username, email=f"{username}@example.org", first_name=name)
+    user.set_password(PASSWORD)
+    user.save()
+    MembershipFactory(user=user, role=role)
+    TOTPDevice.objects.create(user=user, name="test", key=TOTP_KEY, confirmed=True)
+    return user
+
+
+class Browser:
+    """One person's browser: signed in, collecting console errors and policy violations."""
+
+    def __init__(self, chromium, base, username, problems):
+        self.context = chromium.new_context(viewport={"width": 1280, "height": 900})
+        self.context.add_init_script(WATCH_POLICY)
+        self.page = self.context.new_page()
+        self.problems = problems
+        # Console errors (a blocked script says so there too) and script errors. A failed request is
+        # judged by its answer below instead: Wagtail's autosave answers 400 while a new related-article
+        # form has no article chosen yet, which is the form's validation, not an error of the page.
+        self.page.on(
+            "console",
+            lambda message: (
+                message.type == "error"
+                and not message.text.startswith("Failed to load resource")
+                and problems.append(f"{username}: {message.text}")
+            ),
+        )
+        self.page.on("pageerror", lambda error: problems.append(f"{username}: {error}"))
+        self.page.on(
+            "response",
+            lambda response: (
+                response.status >= 500 and problems.append(f"{username}: {response.status} {response.url}")
+            ),
+        )
+        self.username = username
+        self.base = base
+        page = self.page
+        page.goto(f"{base}/admin/login/")
+        page.locator("#id_username").fill(username)
+        page.locator("#id_password").fill(PASSWORD)
+        page.locator("#id_password").press("Enter")
+        page.wait_for_url("**/beveiliging/**")
+        page.locator("#id_token").fill(f"{totp(bytes.fromhex(TOTP_KEY)):06d}")
+        page.get_by_role("button", name="Verder").click()
+        page.wait_for_url(f"{base}/admin/")
+
+    def collect(self):
+        """Record the violations of the page shown now (each page load starts a new list)."""
+        for violation in self.page.evaluate("window.__violations"):
+            self.problems.append(f"{self.username}: {violation}")
+
+    def goto(self, address):
+        self.collect()
+        self.page.goto(f"{self.base}{address}")
+
+    def shot(self, name):
+        if SCREENSHOTS:
+            self.page.screenshot(path=f"{SCREENSHOTS}/{name}.png", full_page=True)
+
+
+def _eventually(page, condition):
+    """Wait (up to WAIT) until the server has done what the browser asked, then go on."""
+    for _attempt in range(WAIT // 250):
+        if condition():
+            return
+        page.wait_for_timeout(250)
+    raise AssertionError("the server did not do it")
+
+
+def _dashboard_action(browser, article_title, action_label):
+    """Choose ``action_label`` for ``article_title`` in 'Awaiting your review' on the dashboard."""
+    browser.goto("/admin/")
+    row = browser.page.locator("#awaiting-review-section tr", has_text=article_title)
+    row.get_by_role("button", name="Acties").click()
+    row.get_by_role("button", name=action_label).click()
+
+
+def test_an_editor_adds_a_source_a_related_article_and_a_date_and_the_chain_publishes_it(
+    transactional_db, live_server, browser, platform
+):
+    SupportPointFactory(hostname="noord.localhost")
+    ArticlePageFactory(title="Het OPP", slug="opp")
+    article = ArticlePageFactory(title="Extra ondersteuning", slug="extra-ondersteuning")
+    _staff("schrijver", Role.NATIONAL_EDITOR, "Sam")
+    _staff("deskundige", Role.NATIONAL_EDITOR, "Eva")
+    _staff("lezer", Role.PANEL_MEMBER, "Piet")
+    problems = []
+    base = live_server.url
+
+    # The writer adds a source, a related article and a date, saves and submits the text.
+    writer = Browser(browser, base, "schrijver", problems)
+    page = writer.page
+    writer.goto(f"/admin/pages/{article.pk}/edit/")
+    page.get_by_role("tab", name="Bronnen en validatie").click()
+    page.get_by_role("button", name="Voeg Bronnen toe").click()
+    page.locator("#id_sources-0-title").fill("Wet op het primair onderwijs, artikel 40")
+    page.locator("#id_sources-0-url").fill("https://wetten.overheid.nl/BWBR0003420")
+    page.get_by_role("button", name="Voeg Verwante artikelen toe").click()
+    page.locator("#id_related_links-0-article-chooser").get_by_role("button", name="Kies een pagina").click()
+    modal = page.locator(".modal-content")
+    # The chooser opens in the national library, the part of the tree the editor may edit.
+    writer.shot("page-chooser")
+    modal.get_by_role("link", name="Het OPP", exact=True).click()
+    expect(page.locator("#id_related_links-0-article-chooser")).to_contain_text("Het OPP")
+    page.locator("#id_check_again_before").click()
+    picker = page.locator(".xdsoft_datetimepicker:visible")
+    picker.locator(".xdsoft_next").first.click()
+    picker.locator("td.xdsoft_date[data-date='15']:not(.xdsoft_other_month)").first.click()
+    chosen = page.locator("#id_check_again_before").input_value()
+    assert chosen, "the date picker filled in the date"
+    writer.shot("editor-filled")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Bewaar concept").click()
+    expect(page.locator(".messages")).to_contain_text("is gewijzigd", timeout=WAIT)
+    draft = ArticlePage.objects.get(pk=article.pk).get_latest_revision_as_object()
+    assert [source.title for source in draft.sources.all()] == ["Wet op het primair onderwijs, artikel 40"]
+    assert [link.article.title for link in draft.related_links.all()] == ["Het OPP"]
+    assert draft.check_again_before.isoformat() == chosen and draft.check_again_before.day == 15
+    # No "Publiceren" for anyone: the text goes to the validation chain.
+    page.locator("footer .dropdown-toggle, [data-w-dropdown-target='toggle']").last.click()
+    assert page.locator("button[name='action-publish']").count() == 0
+    page.locator("button[name='action-submit']").click()
+    _eventually(page, lambda: ArticlePage.objects.get(pk=article.pk).workflow_in_progress)
+    expect(page.locator(".messages")).to_contain_text("ter goedkeuring ingediend", timeout=WAIT)
+
+    # The writer may not check their own facts: another national editor, the expert, does.
+    writer.goto("/admin/")
+    assert page.locator("#awaiting-review-section").count() == 0
+    expert = Browser(browser, base, "deskundige", problems)
+    _dashboard_action(expert, "Extra ondersteuning", "De feiten kloppen")
+    expert.page.get_by_label("Bronnen die u heeft gecontroleerd").fill(
+        "wetten.overheid.nl/BWBR0003420 artikel 40"
+    )
+    expert.shot("expert-modal")
+    expert.page.locator(".modal-content").get_by_role("button", name="De feiten kloppen").click()
+    _eventually(expert.page, lambda: ExpertCheck.objects.exists())
+    assert ExpertCheck.objects.get().checked_by.username == "deskundige"
+
+    # A reader of the panel gives an opinion, is thanked, and the article leaves their list.
+    reader = Browser(browser, base, "lezer", problems)
+    _dashboard_action(reader, "Extra ondersteuning", "Geef uw mening")
+    reader.page.get_by_label("Een beetje").check()
+    reader.page.get_by_label("Welke woorden zijn moeilijk?").fill("ontwikkelingsperspectief")
+    reader.page.locator(".modal-content").get_by_role("button", name="Geef uw mening").click()
+    expect(reader.page.locator(".messages")).to_contain_text(
+        "Dank u voor uw mening over “Extra ondersteuning”"
+    )
+    assert reader.page.locator("#awaiting-review-section").count() == 0
+    reader.shot("panel-thanks")
+    assert PanelReview.objects.get().hard_words == "ontwikkelingsperspectief"
+
+    # The national editorial team closes the panel step: the chain publishes and dates the article.
+    _dashboard_action(writer, "Extra ondersteuning", "Leespanel klaar")
+    _eventually(page, lambda: not ArticlePage.objects.get(pk=article.pk).workflow_in_progress)
+    live = ArticlePage.objects.get(pk=article.pk)
+    assert live.live and not live.has_unpublished_changes
+    assert [source.title for source in live.sources.all()] == ["Wet op het primair onderwijs, artikel 40"]
+    assert live.last_checked_at == timezone.localdate()
+    # The editor shows what the expert and the panel recorded.
+    writer.goto(f"/admin/pages/{article.pk}/edit/")
+    page.get_by_role("tab", name="Bronnen en validatie").click()
+    record = page.locator(".validation-record")
+    expect(record).to_contain_text("wetten.overheid.nl/BWBR0003420 artikel 40")
+    expect(record).to_contain_text("ontwikkelingsperspectief")
+    writer.shot("editor-record")
+
+    public = browser.new_page()
+    public.goto(f"http://noord.localhost:{base.rsplit(':', 1)[1]}/informatie/extra-ondersteuning/")
+    expect(public.locator("main")).to_contain_text(f"Laatst gecontroleerd op {timezone.localdate().day}")
+    for person in (writer, expert, reader):
+        person.collect()
+    assert problems == []

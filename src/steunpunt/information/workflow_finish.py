@@ -1,0 +1,23 @@
+"""What happens when a workflow completes (settings.WAGTAIL_FINISH_WORKFLOW_ACTION).
+
+Imported while Wagtail's models load: nothing from the ORM at module level.
+"""
+
+
+def workflow_finish(workflow_state, user=None):
+    """Publish what the workflow approved; for a national article, through the validation service.
+
+    National articles cannot be published by hand (models.articles.ThroughValidationOnly), so the
+    completed chain itself is the permission: the service publishes the revision that was checked.
+    """
+    from wagtail.models import Page
+    from wagtail.workflows import publish_workflow_state
+
+    from .models import ArticlePage
+    from .services import validation_publish
+
+    is_page = workflow_state.base_content_type.model_class() is Page
+    if is_page and ArticlePage.objects.filter(pk=workflow_state.object_id).exists():
+        validation_publish(workflow_state=workflow_state, user=user)
+    else:
+        publish_workflow_state(workflow_state, user=user)
