@@ -69,7 +69,9 @@ class Table:
         if self.withheld or not self.rows:
             return []
         shown = [row.current.value for row in self.rows if not row.current.hidden]
-        top = max(shown, default=0) or 1
+        if not any(shown):
+            return []  # nothing to draw: a chart of names alone says nothing the table does not
+        top = max(shown)
         return [
             {
                 "label": row.label,

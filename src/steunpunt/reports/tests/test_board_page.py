@@ -38,18 +38,18 @@ def _year(year):
     return Period(datetime.date(year, 1, 1), datetime.date(year + 1, 1, 1))
 
 
-def _twelve_questions_in_october(support_point):
-    """Twelve questions in the fourth quarter of 2026, six in the third (the period before)."""
-    for month, count in ((10, 12), (7, 6)):
+def _questions_in_the_fourth_quarter(support_point):
+    """24 questions in the fourth quarter of 2026 (12 by web, 6 by phone, 6 by e-mail), 6 in the third."""
+    for month, channel, count in ((10, "web", 12), (11, "phone", 6), (11, "email", 6), (7, "web", 6)):
         for day in range(count):
             created = datetime.datetime(2026, month, 5 + day, 10, 0, tzinfo=ZONE)
             case_at(
-                support_point, created, first_contact=created + datetime.timedelta(hours=3), channel="web"
+                support_point, created, first_contact=created + datetime.timedelta(hours=3), channel=channel
             )
 
 
 def test_the_xlsx_stores_numbers_as_numbers_and_maps_every_sheet_to_its_full_title(staff_client, noord):
-    _twelve_questions_in_october(noord)
+    _questions_in_the_fourth_quarter(noord)
     client = _board(staff_client, noord)
     response = client.get(reverse("reports_download", args=["xlsx"]) + "?periode=2026-K4")
     assert response.status_code == 200
@@ -73,11 +73,11 @@ def test_the_xlsx_stores_numbers_as_numbers_and_maps_every_sheet_to_its_full_tit
         )
 
     summary = book["Samenvatting"]
-    assert summary["A3"].value == "Vragen" and summary["B3"].value == 12
+    assert summary["A3"].value == "Vragen" and summary["B3"].value == 24
     assert isinstance(summary["B3"].value, int)
     channels = book["Hoe de vraag binnenkwam"]
     total = [cell.value for cell in list(channels.iter_rows())[-1]]
-    assert total[0] == "Totaal" and total[1] == 12 and total[3] == 6
+    assert total[0] == "Totaal" and total[1] == 24 and total[3] == 6
     for sheet in book.worksheets[1:]:
         for row in sheet.iter_rows(min_row=3, values_only=True):
             for value in row[1:]:
@@ -123,7 +123,7 @@ class _Page(HTMLParser):
 
 
 def test_the_page_shows_key_figures_first_and_each_table_once_beside_its_chart(staff_client, noord):
-    _twelve_questions_in_october(noord)
+    _questions_in_the_fourth_quarter(noord)
     response = _board(staff_client, noord).get(reverse("reports_report"), {"periode": "2026-K4"})
     html = response.content.decode()
     page = _Page()
@@ -132,7 +132,7 @@ def test_the_page_shows_key_figures_first_and_each_table_once_beside_its_chart(s
     assert len(page.captions) == len(set(page.captions)), "a table appears twice"
     # Key figures come before the first table, with the change against the period before.
     assert html.index("Belangrijkste cijfers") < html.index("report-table")
-    assert "6 meer dan de periode ervoor (6)" in html
+    assert "18 meer dan de periode ervoor (6)" in html
     # A chart only beside a table, never one of its own: fewer charts than tables.
     assert 0 < page.charts < len(page.captions)
     assert html.count('class="report-pair"') >= page.charts
