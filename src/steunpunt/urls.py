@@ -20,6 +20,7 @@ from steunpunt.schools import views as schools
 from steunpunt.socialmap.views import social_map
 from steunpunt.stories.views import stories
 from steunpunt.support import public_views as support
+from steunpunt.tenants import brand_views
 
 register_converter(NotANumber, "notanumber")
 
@@ -40,6 +41,8 @@ urlpatterns = [
     path("sitemap-<slug:section>.xml", sitemaps.section, name=sitemaps.SECTION_URL_NAME),
     path("health/", health, name="health"),
     path("huisstijl.css", brand_css, name="brand_css"),
+    path("huisstijl/logo.png", brand_views.logo, name="brand_logo"),
+    path("huisstijl/icoon.png", brand_views.icon, name="brand_icon"),
     path("formulier-sleutel/", form_key, name="public_form_key"),
     path("reactie/<slug:slug>/", article_feedback, name="article_feedback"),
     path("gelezen/<int:pk>/<str:segment>.gif", article_read, name="article_read"),

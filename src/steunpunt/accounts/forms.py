@@ -1,5 +1,6 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms.auth import LoginForm as WagtailLoginForm
 from wagtail.admin.forms.auth import PasswordResetForm as WagtailPasswordResetForm
 
 from steunpunt.tenants.links import request_site_url
@@ -26,6 +27,15 @@ class TokenForm(forms.Form):
         if not token.isdigit():
             raise forms.ValidationError(_("The code has six digits."), code="invalid")
         return token
+
+
+class LoginForm(WagtailLoginForm):
+    """Wagtail's sign-in form, whose password field has no label of its own (Django then shows the
+    English field name "Password")."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["password"].label = _("Password")
 
 
 class PasswordResetForm(WagtailPasswordResetForm):

@@ -177,6 +177,7 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 LOGIN_URL = "wagtailadmin_login"
 # Its mail links to the configured address of the site asked (accounts/templates/wagtailadmin/…).
+WAGTAILADMIN_USER_LOGIN_FORM = "steunpunt.accounts.forms.LoginForm"
 WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "steunpunt.accounts.forms.PasswordResetForm"  # noqa: S105  # nosec B105  # a form
 
 # Lockout: after five wrong passwords for one user name from one address, wait an hour.

@@ -37,6 +37,18 @@ class Row:
     previous: Cell | None
     percent: str | None = None
 
+    @property
+    def change(self):
+        """The difference with the period before, only when both numbers are shown; else ``None``."""
+        if self.current is None or self.previous is None or self.current.hidden or self.previous.hidden:
+            return None
+        return self.current.value - self.previous.value
+
+    @property
+    def change_size(self):
+        change = self.change
+        return None if change is None else abs(change)
+
 
 @dataclass
 class Table:
@@ -48,8 +60,8 @@ class Table:
     withheld_previous: bool = False
     note: str = ""
 
-    BAR_WIDTH = 300
-    ROW_HEIGHT = 26
+    BAR_WIDTH = 340
+    ROW_HEIGHT = 34
 
     @property
     def bars(self):
@@ -57,7 +69,9 @@ class Table:
         if self.withheld or not self.rows:
             return []
         shown = [row.current.value for row in self.rows if not row.current.hidden]
-        top = max(shown, default=0) or 1
+        if not any(shown):
+            return []  # nothing to draw: a chart of names alone says nothing the table does not
+        top = max(shown)
         return [
             {
                 "label": row.label,

@@ -2,8 +2,10 @@
 
 import csv
 import io
+import re
 
 from django.template.loader import render_to_string
+from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
 from .build import export_tables
@@ -23,20 +25,88 @@ def csv_of(report, index):
     return out.getvalue()
 
 
+_INTEGER = re.compile(r"^-?\d+$")
+_DECIMAL = re.compile(r"^-?\d+,\d+$")
+_PERCENT = re.compile(r"^\d+%$")
+SHEET_NAME_MAX = 31  # Excel's limit
+_NOT_IN_SHEET_NAMES = str.maketrans("", "", "[]:*?/\\")
+
+
+def _cell_value(text):
+    """A shown text as the value Excel should hold: a number where it is one ("12", "2,5", "35%"), else
+    the text itself ("<5", "×", a label). Returns ``(value, number_format or None)``."""
+    text = str(text)
+    if _INTEGER.match(text):
+        return int(text), None
+    if _DECIMAL.match(text):
+        return float(text.replace(",", ".")), "0.0"
+    if _PERCENT.match(text):
+        return int(text[:-1]) / 100, "0%"
+    return text, None
+
+
+def sheet_name(title, used):
+    """A sheet name for ``title``: at most 31 characters, cut at a word boundary (never mid-word),
+    without the characters Excel forbids, unique among ``used`` (which it joins)."""
+    words = str(title).translate(_NOT_IN_SHEET_NAMES).split()
+    name = ""
+    for word in words:
+        candidate = f"{name} {word}".strip()
+        if len(candidate) > SHEET_NAME_MAX:
+            break
+        name = candidate
+    name = name.strip("'") or (words[0][:SHEET_NAME_MAX].strip("'") if words else "") or "Tabel"
+    if name in used:
+        number = 2
+        while True:
+            suffix = f" ({number})"
+            base = name
+            while len(base) + len(suffix) > SHEET_NAME_MAX and " " in base:
+                base = base.rsplit(" ", 1)[0]
+            candidate = (base[: SHEET_NAME_MAX - len(suffix)] + suffix).strip()
+            if candidate not in used:
+                name = candidate
+                break
+            number += 1
+    used.add(name)
+    return name
+
+
 def xlsx_of(report):
+    """Every table on a sheet of its own, numbers stored as numbers; a first sheet "Inhoud" lists each
+    sheet with the table's full title (sheet names are at most 31 characters)."""
+    from openpyxl.styles import Font
+
     workbook = Workbook()
-    workbook.remove(workbook.active)
-    used = set()
+    contents = workbook.active
+    contents.title = str(_("Contents"))
+    used = {contents.title}
+    bold = Font(bold=True)
+    contents.append([str(_("Report of %(name)s") % {"name": report.support_point.name})])
+    contents.append([str(_("Period")), report.period.label])
+    contents.append([])
+    contents.append([str(_("Sheet")), str(_("Table"))])
+    contents["A1"].font = bold
+    for cell in contents[4]:
+        cell.font = bold
     for title, header, rows in export_tables(report):
-        # Sheet names: at most 31 characters, unique, without []:*?/\.
-        name = "".join(ch for ch in str(title) if ch not in "[]:*?/\\")[:31] or "Tabel"
-        while name in used:
-            name = f"{name[:28]}-{len(used)}"
-        used.add(name)
+        name = sheet_name(title, used)
+        contents.append([name, str(title)])
         sheet = workbook.create_sheet(name)
+        sheet.append([str(title)])
+        sheet["A1"].font = bold
         sheet.append([str(cell) for cell in header])
+        for cell in sheet[2]:
+            cell.font = bold
         for row in rows:
-            sheet.append([str(cell) for cell in row])
+            values = [_cell_value(cell) for cell in row]
+            sheet.append([value for value, _format in values])
+            for cell, (_value, number_format) in zip(sheet[sheet.max_row], values, strict=True):
+                if number_format:
+                    cell.number_format = number_format
+        sheet.column_dimensions["A"].width = 48
+    contents.column_dimensions["A"].width = 34
+    contents.column_dimensions["B"].width = 70
     out = io.BytesIO()
     workbook.save(out)
     return out.getvalue()

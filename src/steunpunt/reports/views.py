@@ -12,7 +12,7 @@ from .annual import build_annual_report
 from .build import build_report, export_tables
 from .exports import annual_pdf_of, csv_of, pdf_of, xlsx_of
 from .periods import period_from, presets
-from .selectors import report_support_points
+from .selectors import last_year_with_data, report_support_points
 
 
 def _report(request):
@@ -31,7 +31,9 @@ def report_page(request):
         request,
         "reports/report.html",
         {
-            "page_title": _("Report"),
+            # The heading names the steunpunt; the browser tab's title has it already ("Rapportage – …").
+            "page_title": _("Report of %(name)s") % {"name": report.support_point.name},
+            "header_title": _("Report"),
             "header_icon": "table",
             "report": report,
             "support_points": support_points,
@@ -78,8 +80,12 @@ def _annual(request):
     support_point = chosen_support_point(support_points, request.GET.get("steunpunt"))
     params = request.GET
     if not params.get("periode") and not params.get("van") and not params.get("tot"):
-        # An annual report is about last year unless another period is asked for.
-        params = {"periode": str(timezone.localdate().year - 1)}
+        # An annual report opens on the last year with questions unless another period is asked for.
+        year = last_year_with_data(support_point)
+        if year >= timezone.localdate().year - 1:
+            params = {"periode": str(year)}
+        else:  # older than the period picker's years: as a range of dates
+            params = {"van": f"{year}-01-01", "tot": f"{year}-12-31"}
     period, code, error = period_from(params)
     return build_annual_report(support_point, period), support_points, code, error
 
@@ -91,7 +97,8 @@ def annual_page(request):
         request,
         "reports/annual/page.html",
         {
-            "page_title": _("Annual report"),
+            "page_title": _("Annual report of %(name)s") % {"name": annual.support_point.name},
+            "header_title": _("Annual report"),
             "header_icon": "doc-full",
             "annual": annual,
             "support_points": support_points,

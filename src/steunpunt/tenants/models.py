@@ -11,7 +11,12 @@ from modelcluster.models import ClusterableModel
 from wagtail.models import Orderable
 
 from .roles import Role
-from .validators import validate_brand_colour, validate_partnership_code
+from .validators import (
+    validate_accent_colour,
+    validate_brand_colour,
+    validate_logo_file,
+    validate_partnership_code,
+)
 
 
 class Sector(models.TextChoices):
@@ -39,6 +44,30 @@ class SupportPoint(ClusterableModel):
         default="#1f5c99",
         validators=[validate_brand_colour],
         help_text=_("Used for the header and buttons; white text must stay readable on it."),
+    )
+    accent_colour = models.CharField(
+        _("second colour"),
+        max_length=7,
+        blank=True,
+        validators=[validate_accent_colour],
+        help_text=_(
+            "For links and the buttons of the back office. Leave empty to use the brand colour. "
+            "It must stay readable on white."
+        ),
+    )
+    logo = models.ImageField(
+        _("logo"),
+        upload_to="huisstijl/",
+        blank=True,
+        validators=[validate_logo_file],
+        help_text=_("PNG or JPEG, at most 1 MB. Shown on the website and in the back office."),
+    )
+    favicon = models.ImageField(
+        _("icon for the browser tab"),
+        upload_to="huisstijl/",
+        blank=True,
+        validators=[validate_logo_file],
+        help_text=_("A square PNG or JPEG. Leave empty to make it from the logo."),
     )
     is_demo = models.BooleanField(_("demo steunpunt"), default=False)
     created_at = models.DateTimeField(auto_now_add=True)

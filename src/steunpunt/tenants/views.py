@@ -39,7 +39,15 @@ class SupportPointViewSet(ScopedModelViewSet):
         MultiFieldPanel(
             [FieldPanel("email"), FieldPanel("phone"), FieldPanel("address")], heading=_("Contact details")
         ),
-        FieldPanel("brand_colour"),
+        MultiFieldPanel(
+            [
+                FieldPanel("brand_colour"),
+                FieldPanel("accent_colour"),
+                FieldPanel("logo"),
+                FieldPanel("favicon"),
+            ],
+            heading=_("Look"),
+        ),
         InlinePanel("opening_hours", label=_("Opening hours")),
         MultiFieldPanel(
             [

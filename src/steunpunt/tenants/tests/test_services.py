@@ -37,7 +37,7 @@ def test_creating_a_steunpunt_makes_its_site_home_page_and_partnerships():
         ({"hostname": "bad host"}, "hostname", "Vul een hostnaam in, zoals noord.example.nl."),
         ({"partnership_codes": ["XX12"]}, "partnership_codes", "PO2701"),
         ({"partnership_codes": []}, "partnership_codes", "samenwerkingsverband"),
-        ({"brand_colour": "#ffff00"}, "brand_colour", "moeilijk te lezen"),
+        ({"brand_colour": "#ffff00"}, "brand_colour", "contrast van 1,0 op 1"),
         ({"brand_colour": "red"}, "brand_colour", "#"),
     ],
 )
