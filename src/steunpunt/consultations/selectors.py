@@ -72,3 +72,13 @@ def bookings_visible_to(user):
             slot__support_point_id__in=support_point_ids_for(user, Action.CASE_HANDLE), case__assigned_to=user
         )
     ).select_related("slot__support_point", "case")
+
+
+def free_slots_for_move(booking, now=None):
+    """Return the future free slots of ``booking``'s steunpunt it may be moved to."""
+    return (
+        slots_of(booking.slot.support_point)
+        .filter(starts_at__gt=now or timezone.now())
+        .exclude(pk=booking.slot_id)
+        .exclude(Exists(_active_booking()))
+    )
