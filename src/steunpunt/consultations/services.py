@@ -101,7 +101,7 @@ def next_opening_start(support_point, after, *, minutes=30):
     """Return the first start on or after ``after``'s next day, at an opening time of ``support_point``
     (the first opening period of a day, which fits ``minutes``), or ``None`` without opening hours."""
     periods = {}
-    for period in support_point.opening_periods.all():
+    for period in support_point.opening_hours.all():
         length = datetime.datetime.combine(datetime.date.min, period.closes) - datetime.datetime.combine(
             datetime.date.min, period.opens
         )
