@@ -227,7 +227,6 @@ def _demo_cases(support_point):
         summary="(Voorbeeld) Uitleg gegeven over de TLV en het gesprek met het samenwerkingsverband.",
         by=consultant,
     )
-    case_transition(case=working, to=CaseStatus.IN_PROGRESS, by=consultant)
     done = case_submit(
         support_point=support_point,
         channel=Channel.WEB_YOUTH,
