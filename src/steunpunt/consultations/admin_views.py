@@ -5,10 +5,10 @@ bookings screen (``tenants/access.py``, declared on ``BookingViewSet``), so anot
 booking, or one outside the role, answers 404. Writes go through the services, which mail the person.
 """
 
-from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 from wagtail.permissions import policy_registry
@@ -44,16 +44,16 @@ def booking_manage(request, pk):
                 move_form = BookingMoveForm(request.POST, slots=free_slots_for_move(booking))
                 if move_form.is_valid():
                     booking_move(booking=booking, slot=move_form.cleaned_data["slot"], by=request.user)
-                    messages.success(request, _("The appointment has been moved. The person got an e-mail."))
-                    return redirect("consultation_booking_manage", pk=booking.pk)
+                    return redirect(
+                        reverse("consultation_booking_manage", args=[booking.pk]) + "?gedaan=verplaatst"
+                    )
             elif action == "cancel":
                 cancel_form = BookingCancelForm(request.POST)
                 if cancel_form.is_valid():
                     booking_cancel(booking=booking, by=request.user)
-                    messages.success(
-                        request, _("The appointment has been cancelled. The person got an e-mail.")
+                    return redirect(
+                        reverse("consultation_booking_manage", args=[booking.pk]) + "?gedaan=afgezegd"
                     )
-                    return redirect("consultation_booking_manage", pk=booking.pk)
             else:
                 error = _("Choose whether you want to move or cancel the appointment.")
         except Refused as refusal:
@@ -73,6 +73,10 @@ def booking_manage(request, pk):
             "move_form": move_form,
             "cancel_form": cancel_form,
             "error": error,
+            "done": {
+                "verplaatst": _("The appointment has been moved. The person got an e-mail."),
+                "afgezegd": _("The appointment has been cancelled. The person got an e-mail."),
+            }.get(request.GET.get("gedaan", "")),
             "can_change": booking.status == Booking.Status.BOOKED and not booking.slot.is_past,
         },
         status=status,

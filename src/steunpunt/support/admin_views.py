@@ -252,7 +252,6 @@ def _message(request, case, access):
     except AttachmentRefused as refusal:
         form.add_error("files", str(refusal))
         return _detail(request, case, access, status=400, reply_form=form, open_action="message")
-    messages.success(request, _("Your message has been sent to the requester."))
     return redirect("support_case", pk=case.pk)
 
 
@@ -286,7 +285,6 @@ def _contact(request, case, access):
     if not form.is_valid():
         return _detail(request, case, access, status=400, contact_form=form, open_action="contact")
     contact_add(case=case, by=request.user, **form.cleaned_data)
-    messages.success(request, _("The contact has been logged."))
     return redirect("support_case", pk=case.pk)
 
 

@@ -46,7 +46,7 @@ def test_staff_move_then_cancel_and_the_person_gets_a_mail_with_an_updated_calen
     assert "Verplaatsen naar een andere tijd" in page and f'value="{later.pk}"' in page
     with django_capture_on_commit_callbacks(execute=True):
         moved = client.post(url, {"action": "move", "slot": later.pk})
-    assert moved.status_code == 302 and moved["Location"] == url
+    assert moved.status_code == 302 and moved["Location"] == url + "?gedaan=verplaatst"
     booked.refresh_from_db()
     assert booked.slot == later and booked.status == "booked"
 
