@@ -251,14 +251,15 @@ def case_timeline(case, access):
     changes, and for ``full`` access also contacts, referrals, reminders and spreekuur bookings.
 
     Each entry is ``{"kind", "at", "object"}``; ``at`` is an aware datetime (a date-only entry, such
-    as a contact moment, sorts at the start of its day).
+    as a contact moment, sorts at the start of its day, or when the question came in that day).
     """
     import datetime
 
     from django.utils import timezone
 
     def day(value):
-        return timezone.make_aware(datetime.datetime.combine(value, datetime.time.min))
+        # A date-only entry never sorts before the question came in.
+        return max(timezone.make_aware(datetime.datetime.combine(value, datetime.time.min)), case.created_at)
 
     from .models import Attachment
 
