@@ -21,6 +21,7 @@ from steunpunt.privacy.models import AuditAction
 from steunpunt.privacy.retention import requester_cases, requester_erase
 from steunpunt.privacy.services import audit
 from steunpunt.socialmap.models import Organisation
+from steunpunt.tenants.access import record_reads
 from steunpunt.tenants.policy import CASE_ACTIONS, Action, support_point_ids_for
 from steunpunt.tenants.selectors import chosen_support_point
 
@@ -35,7 +36,7 @@ from .forms import (
     StaffCaseForm,
     TransitionForm,
 )
-from .models import Attachment, CaseStatus, Referral, Reminder
+from .models import Attachment, Case, CaseStatus, Referral, Reminder
 from .selectors import (
     FULL,
     assignable_for,
@@ -126,6 +127,8 @@ def inbox(request):
         }
         for case in page
     ]
+    # The preview shows the question (personal data): one audit record per case shown, in one statement.
+    record_reads(user, Case, [row["case"] for row in rows if row["readable"]], detail="inbox preview")
     kept = {key: "1" for key in INBOX_FILTERS if request.GET.get(key)}
     kept.update({"status": status, **({"q": query} if query else {})})
     return TemplateResponse(
