@@ -67,6 +67,11 @@ urlpatterns = [
     path("vraag/jongeren/", support.youth_question, name="youth_question"),
     path("bel-mij-terug/", support.callback, name="callback"),
     path("mijn-vraag/<str:token>/", support.my_question, name="my_question"),
+    path(
+        "mijn-vraag/<str:token>/bijlage/<int:pk>/",
+        support.my_question_attachment,
+        name="my_question_attachment",
+    ),
     path("privacy/", support.privacy_statement, name="privacy_statement"),
     path("privacy/jongeren/", support.privacy_statement_youth, name="privacy_statement_youth"),
     path("wat-we-hoorden/", what_we_heard, name="what_we_heard"),

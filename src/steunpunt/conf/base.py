@@ -218,6 +218,8 @@ MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(VAR_DIR / "media")))
 # Files that only the back office may serve (evidence of a self-assessment): never under MEDIA_ROOT.
 PRIVATE_MEDIA_ROOT = Path(env_str("PRIVATE_MEDIA_ROOT", str(VAR_DIR / "private")))
+# The largest file a message between a steunpunt and a requester may carry (support.attachments).
+CASE_ATTACHMENT_MAX_BYTES = env_int("CASE_ATTACHMENT_MAX_BYTES", 10 * 1024 * 1024)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
@@ -263,7 +265,9 @@ CONTENT_SECURITY_POLICY = {
 }
 
 WAGTAIL_SITE_NAME = env_str("WAGTAIL_SITE_NAME", "Steunpunten passend onderwijs")
-WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# Wagtail's own mails to staff link here; by default the port the platform runs on (PORT, as
+# `make run PORT=…` sets it), so a link never points to 8000 when the site runs elsewhere.
+WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", f"http://127.0.0.1:{env_int('PORT', 8000)}")
 # The scheme of the absolute links the platform writes (mails, password resets, site maps, calendar
 # files), with each site's configured host name and port (steunpunt.tenants.links); never the request's.
 PUBLIC_URL_SCHEME = env_choice("PUBLIC_URL_SCHEME", "http", ["http", "https"])

@@ -9,4 +9,4 @@ class ConsultationsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import receivers  # noqa: F401  (removes booking details with their case's)
+        from . import receivers  # noqa: F401  (booking details go with their case's; bookings on its timeline)

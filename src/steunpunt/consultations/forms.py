@@ -1,6 +1,8 @@
 """The public booking form and the back-office slot form."""
 
 from django import forms
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.widgets import AdminDateTimeInput
 
@@ -87,3 +89,34 @@ class SlotForm(forms.ModelForm):
         self.fields["support_point"].queryset = slot_support_points(for_user)
         if self.instance.pk:
             del self.fields["support_point"], self.fields["repeat_weeks"]
+
+
+class SlotChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, slot):
+        start = timezone.localtime(slot.starts_at)
+        return f"{date_format(start, 'l j F Y')}, {start:%H:%M}–{timezone.localtime(slot.ends_at):%H:%M}"
+
+
+class BookingMoveForm(forms.Form):
+    """Staff move a booking to another free time of the same steunpunt."""
+
+    slot = SlotChoiceField(
+        label=_("New time"),
+        queryset=None,
+        empty_label=_("Choose a free time"),
+        error_messages={
+            "required": _("Choose the new time."),
+            "invalid_choice": _("That time is no longer free. Choose another time."),
+        },
+    )
+
+    def __init__(self, *args, slots, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["slot"].queryset = slots
+
+
+class BookingCancelForm(forms.Form):
+    confirm = forms.BooleanField(
+        label=_("Yes, cancel this appointment; the person gets an e-mail"),
+        error_messages={"required": _("Tick the box to confirm that you want to cancel.")},
+    )

@@ -131,3 +131,29 @@ class Booking(models.Model):
 
     def __str__(self):
         return f"{self.slot} ({self.get_status_display()})"
+
+
+class BookingChange(models.Model):
+    """The history of a booking, for the question's timeline: booked, moved, cancelled; by whom."""
+
+    class Kind(models.TextChoices):
+        BOOKED = "booked", _("Booked")
+        MOVED = "moved", _("Moved")
+        CANCELLED = "cancelled", _("Called off")
+
+    booking = models.ForeignKey(Booking, on_delete=models.CASCADE, related_name="changes")
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    # The time of the appointment after the change (for a move: the new time; for a cancellation:
+    # the time that was cancelled), kept here because a slot can be removed later.
+    starts_at = models.DateTimeField()
+    # The staff member who made the change; empty when the person did it through their own link.
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["at", "pk"]
+
+    def __str__(self):
+        return f"{self.booking_id} {self.kind}"

@@ -74,3 +74,13 @@ def bookings_visible_to(user):
         (Action.CASE_HANDLE, Q(case__assigned_to=user)),
         steunpunt_field="slot__support_point",
     ).select_related("slot__support_point", "case")
+
+
+def free_slots_for_move(booking, now=None):
+    """Return the future free slots of ``booking``'s steunpunt it may be moved to."""
+    return (
+        slots_of(booking.slot.support_point)
+        .filter(starts_at__gt=now or timezone.now())
+        .exclude(pk=booking.slot_id)
+        .exclude(Exists(_active_booking()))
+    )

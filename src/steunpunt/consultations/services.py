@@ -17,7 +17,7 @@ from steunpunt.support.models import AnswerBy, Channel
 from steunpunt.support.services import case_submit, private_link
 from steunpunt.tenants.links import absolute_url
 
-from .models import Booking, ConsultationSlot
+from .models import Booking, BookingChange, ConsultationSlot
 from .selectors import booking_refusal
 
 SLOT_FIELDS = ["starts_at", "ends_at", "place", "online_url", "note"]
@@ -81,15 +81,42 @@ def slot_delete(*, slot):
     slot.delete()
 
 
-def _audit(booking, action, detail):
+def _audit(booking, action, detail, by=None):
+    from steunpunt.tenants.access import role_codes
+
     audit(
-        actor=None,
+        actor=by,
         action=action,
         obj=booking,
         support_point_id=booking.slot.support_point_id,
-        on_behalf_of=REQUESTER,
+        on_behalf_of=REQUESTER if by is None else role_codes(by, booking.slot.support_point_id),
         detail=detail,
     )
+
+
+def _record(booking, kind, by=None):
+    """Write one line of the booking's history (shown in the question's timeline)."""
+    return BookingChange.objects.create(booking=booking, kind=kind, starts_at=booking.slot.starts_at, by=by)
+
+
+def next_opening_start(support_point, after, *, minutes=30):
+    """Return the first start on or after ``after``'s next day, at an opening time of ``support_point``
+    (the first opening period of a day, which fits ``minutes``), or ``None`` without opening hours."""
+    periods = {}
+    for period in support_point.opening_hours.all():
+        length = datetime.datetime.combine(datetime.date.min, period.closes) - datetime.datetime.combine(
+            datetime.date.min, period.opens
+        )
+        if length >= datetime.timedelta(minutes=minutes):
+            periods.setdefault(period.weekday, period.opens)
+    if not periods:
+        return None
+    day = timezone.localdate(after)
+    for offset in range(1, 8):
+        candidate = day + datetime.timedelta(days=offset)
+        if candidate.weekday() in periods:
+            return timezone.make_aware(datetime.datetime.combine(candidate, periods[candidate.weekday()]))
+    return None
 
 
 def booking_link(booking):
@@ -98,13 +125,19 @@ def booking_link(booking):
 
 
 def booking_calendar(booking, *, link):
-    """Return the appointment as an iCalendar file; ``link`` (to cancel) goes in its description."""
+    """Return the appointment as an iCalendar file; ``link`` (to cancel) goes in its description.
+
+    The same UID in every file of the booking; each move or cancellation raises the SEQUENCE, so a
+    calendar replaces the appointment it has (a cancelled one is marked so)."""
     slot = booking.slot
     support_point = slot.support_point
     cancel = _("Can you not come? Cancel with this link: %(link)s") % {"link": link}
+    changes = list(booking.changes.exclude(kind=BookingChange.Kind.BOOKED).values_list("at", flat=True))
     return event_calendar(
         uid=f"consultation-{booking.pk}@{support_point.site.hostname}",
-        stamp=booking.created_at,
+        stamp=max(changes) if changes else booking.created_at,
+        sequence=len(changes),
+        cancelled=booking.status == Booking.Status.CANCELLED,
         starts_at=slot.starts_at,
         ends_at=slot.ends_at,
         summary=_("Consultation hour at %(name)s") % {"name": support_point.name},
@@ -116,7 +149,12 @@ def booking_calendar(booking, *, link):
     )
 
 
-def _mail_confirmation(booking):
+# The mail of each change: templates ``consultations/mail_<name>subject.txt`` and ``…body.txt``.
+MAILS = {"booked": "", "moved": "moved_", "cancelled": "cancelled_"}
+
+
+def _mail_confirmation(booking, kind="booked", previous_start=None, by=None):
+    """Mail the booker about ``kind`` (booked, moved, cancelled) with the updated calendar file."""
     link = booking_link(booking)
     context = {
         "booking": booking,
@@ -124,10 +162,13 @@ def _mail_confirmation(booking):
         "support_point": booking.slot.support_point,
         "link": link,
         "question_link": private_link(booking.case) if booking.case else "",
+        "previous_start": previous_start,
+        "by_staff": by is not None,
     }
+    name = MAILS[kind]
     with speaking(address_for_requester_kind(booking.requester_kind)):
-        subject = render_to_string("consultations/mail_subject.txt", context).strip()
-        body = render_to_string("consultations/mail_body.txt", context)
+        subject = render_to_string(f"consultations/mail_{name}subject.txt", context).strip()
+        body = render_to_string(f"consultations/mail_{name}body.txt", context)
         calendar = booking_calendar(booking, link=link)
     mail_enqueue(
         to=booking.email,
@@ -183,6 +224,7 @@ def slot_book(*, slot, data):
                 topic=data["topic"],
                 consent_at=case.consent_at,
             )
+            _record(booking, BookingChange.Kind.BOOKED)
             _audit(booking, AuditAction.CREATE, "booked")
             _mail_confirmation(booking)
     except IntegrityError:
@@ -195,18 +237,60 @@ def slot_book(*, slot, data):
 
 
 @transaction.atomic
-def booking_cancel(*, booking):
+def booking_cancel(*, booking, by=None):
     """Cancel ``booking``, which frees its slot; cancelling twice changes nothing.
 
-    The question in the inbox stays as it is, and the audit log gets no personal data.
-    Raises ``Refused`` once the appointment has begun. Returns the booking.
+    ``by`` is the staff member who cancels, ``None`` for the person through their own link. The
+    person gets a mail with a calendar file that removes the appointment; the question's timeline
+    shows the cancellation. The question in the inbox stays open, and the audit log gets no personal
+    data. Raises ``Refused`` once the appointment has begun. Returns the booking.
     """
-    booking = Booking.objects.select_for_update().select_related("slot").get(pk=booking.pk)
+    booking = (
+        Booking.objects.select_for_update(of=("self",))
+        .select_related("slot__support_point__site")
+        .get(pk=booking.pk)
+    )
     if booking.status == Booking.Status.CANCELLED:
         return booking
     if booking.slot.is_past:
         raise Refused(_("This appointment has passed, so you cannot cancel it any more."))
     booking.status = Booking.Status.CANCELLED
     booking.save(update_fields=["status"])
-    _audit(booking, AuditAction.CHANGE, "cancelled")
+    _record(booking, BookingChange.Kind.CANCELLED, by)
+    _audit(booking, AuditAction.CHANGE, "cancelled" if by is None else "cancelled by staff", by)
+    _mail_confirmation(booking, "cancelled", by=by)
+    return booking
+
+
+@transaction.atomic
+def booking_move(*, booking, slot, by):
+    """Move ``booking`` to the free future ``slot`` of the same steunpunt (staff only: ``by``).
+
+    The person keeps their link and gets a mail with the updated calendar file (same UID, higher
+    SEQUENCE); the question's timeline shows the move. Raises ``Refused`` (nothing changed) for a
+    cancelled or past booking, or a slot that is past, booked or another steunpunt's.
+    """
+    booking = (
+        Booking.objects.select_for_update(of=("self",))
+        .select_related("slot__support_point__site")
+        .get(pk=booking.pk)
+    )
+    if booking.status == Booking.Status.CANCELLED:
+        raise Refused(_("This appointment was cancelled, so it cannot be moved."))
+    if booking.slot.is_past:
+        raise Refused(_("This appointment has passed, so you cannot move it any more."))
+    target = _locked_slot(slot)
+    if target.support_point_id != booking.slot.support_point_id:
+        raise Refused(_("Choose a time of this steunpunt."))
+    if target.pk == booking.slot_id:
+        raise Refused(_("The appointment is already at this time. Choose another time."))
+    refusal = booking_refusal(target)
+    if refusal is not None:
+        raise Refused(refusal)
+    previous_start = booking.slot.starts_at
+    booking.slot = target
+    booking.save(update_fields=["slot"])
+    _record(booking, BookingChange.Kind.MOVED, by)
+    _audit(booking, AuditAction.CHANGE, "moved by staff", by)
+    _mail_confirmation(booking, "moved", previous_start=previous_start, by=by)
     return booking

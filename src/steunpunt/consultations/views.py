@@ -69,23 +69,30 @@ def _booking(request, token):
 
 @require_http_methods(["GET", "POST"])
 def booking_detail(request, token):
-    """The booker's page: the appointment, the calendar file, and (GET) a button that (POST) cancels."""
+    """The booker's page: the appointment, the calendar file, and a cancel button. Cancelling takes two
+    steps without JavaScript: the button (POST) asks "are you sure?", the confirmation (POST with
+    ``confirm=yes``) cancels, mails the person and goes back to this page (redirect after POST)."""
     booking = _booking(request, token)
     # A young person who booked is spoken to with "je" (core.address), here and in the mail.
     with speaking(address_for_requester_kind(booking.requester_kind)):
-        error, status = None, 200
+        error, status, confirming = None, 200, False
         if request.method == "POST":
-            try:
-                booking_cancel(booking=booking)
-            except Refused as refusal:
-                error, status = str(refusal), 400
+            if request.POST.get("confirm") != "yes":
+                confirming = booking.status == Booking.Status.BOOKED and not booking.slot.is_past
             else:
-                return redirect(f"/spreekuur/afspraak/{token}/")
+                try:
+                    booking_cancel(booking=booking)
+                except Refused as refusal:
+                    error, status = str(refusal), 400
+                else:
+                    return redirect(f"/spreekuur/afspraak/{token}/?afgezegd=1")
         context = {
             "booking": booking,
             "slot": booking.slot,
             "link": booking_link(booking),
             "just_booked": request.GET.get("geboekt") == "1",
+            "just_cancelled": request.GET.get("afgezegd") == "1",
+            "confirming": confirming,
             "error": error,
         }
         response = TemplateResponse(request, "consultations/booking.html", context, status=status).render()

@@ -138,3 +138,12 @@ class ConsultationsGroup(ModelViewSetGroup):
 @hooks.register("register_admin_viewset")
 def register_consultations():
     return ConsultationsGroup()
+
+
+@hooks.register("register_admin_urls")
+def register_booking_manage_url():
+    from django.urls import path
+
+    from .admin_views import booking_manage
+
+    return [path("spreekuur/afspraak/<int:pk>/", booking_manage, name="consultation_booking_manage")]

@@ -33,6 +33,8 @@ def event_calendar(
     url="",
     organiser_name="",
     organiser_email="",
+    sequence=0,
+    cancelled=False,
 ):
     """Return a VCALENDAR with one VEVENT as text (CRLF line ends, long lines folded).
 
@@ -40,14 +42,21 @@ def event_calendar(
     when the event information was made (DTSTAMP: the booking or the file, never the start).
     ``starts_at``/``ends_at`` are aware datetimes, written in UTC, so calendars show them in the
     reader's own time zone (Europe/Amsterdam here, summer time included). Empty optional values are
-    left out.
+    left out. A changed event (moved, cancelled) keeps its UID with a higher ``sequence``, so a
+    calendar replaces the earlier one; ``cancelled`` marks it so (METHOD:CANCEL, STATUS:CANCELLED).
     """
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
+    if cancelled:
+        calendar.add("method", "CANCEL")
     event = Event()
     event.add("uid", uid)
+    if sequence:
+        event.add("sequence", sequence)
+    if cancelled:
+        event.add("status", "CANCELLED")
     event.add("dtstamp", _utc(stamp))
     event.add("dtstart", _utc(starts_at))
     event.add("dtend", _utc(ends_at))

@@ -15,7 +15,7 @@ from steunpunt.accounts.totp import base32_secret
 from steunpunt.ambitions.demo import load_demo as ambitions_demo
 from steunpunt.concerns.models import Severity
 from steunpunt.concerns.services import concern_create, concern_publish
-from steunpunt.consultations.services import slot_create
+from steunpunt.consultations.services import next_opening_start, slot_create
 from steunpunt.development.demo import load_demo as development_demo
 from steunpunt.information.models import Theme
 from steunpunt.information.services import library_ensure
@@ -135,9 +135,12 @@ def load_demo_data(*, port=8000):
 
 
 def _demo_consultations_and_signals(support_point):
-    """Four weekly consultation times and one published signal per demo steunpunt, once."""
+    """Four weekly consultation times, on a day the steunpunt is open, and one published signal per
+    demo steunpunt, once."""
     if not support_point.consultation_slots.exists():
-        start = timezone.localtime().replace(hour=15, minute=0, second=0, microsecond=0) + timedelta(days=7)
+        start = next_opening_start(support_point, timezone.now() + timedelta(days=6)) or (
+            timezone.localtime().replace(hour=15, minute=0, second=0, microsecond=0) + timedelta(days=7)
+        )
         slot_create(
             support_point=support_point,
             data={
@@ -217,7 +220,6 @@ def _demo_cases(support_point):
         summary="(Voorbeeld) Uitleg gegeven over de TLV en het gesprek met het samenwerkingsverband.",
         by=consultant,
     )
-    case_transition(case=working, to=CaseStatus.IN_PROGRESS, by=consultant)
     done = case_submit(
         support_point=support_point,
         channel=Channel.WEB_YOUTH,

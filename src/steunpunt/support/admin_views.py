@@ -7,10 +7,11 @@ access answers 404) and writes through :mod:`.services`.
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db.models import Q
-from django.http import Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -19,9 +20,11 @@ from steunpunt.privacy.export import requester_export_json, requester_export_pdf
 from steunpunt.privacy.models import AuditAction
 from steunpunt.privacy.services import audit
 from steunpunt.socialmap.models import Organisation
+from steunpunt.tenants.access import record_reads
 from steunpunt.tenants.policy import CASE_ACTIONS, Action, support_point_ids_for
 from steunpunt.tenants.selectors import chosen_support_point
 
+from .attachments import AttachmentRefused
 from .forms import (
     AssignForm,
     ContactForm,
@@ -32,16 +35,21 @@ from .forms import (
     StaffCaseForm,
     TransitionForm,
 )
-from .models import CaseStatus, Referral, Reminder
+from .models import Attachment, Case, CaseStatus, Referral, Reminder
 from .retention import requester_cases, requester_erase
 from .selectors import (
     FULL,
     assignable_for,
     can_assign,
     case_for,
+    case_timeline,
     cases_listed_for,
     cases_readable_by,
+    inbox_cases,
+    person_labels,
     support_points_receiving,
+    waiting_since,
+    with_waiting,
     workload_for,
 )
 from .services import (
@@ -59,7 +67,7 @@ from .services import (
     reminder_add,
     reminder_done,
 )
-from .states import OPEN_STATUSES, allowed_next
+from .states import allowed_next
 
 PAGE_SIZE = 50
 
@@ -70,38 +78,24 @@ def _require_case_role(user):
         raise Http404
 
 
+INBOX_FILTERS = {"mijn": "mine", "urgent": "urgent", "te_laat": "overdue"}
+
+
 @require_GET
 def inbox(request):
-    """New and open questions; filters for status, mine, urgent and overdue; search in readable ones."""
+    """Open questions for triage: first contact overdue first, then urgent, then the longest waiting;
+    filters for status, mine, urgent and overdue; search in the readable ones."""
     user = request.user
     _require_case_role(user)
-    cases = cases_listed_for(user).select_related("assigned_to", "support_point").prefetch_related("themes")
     status = request.GET.get("status", "open")
-    if status == "open":
-        cases = cases.filter(status__in=OPEN_STATUSES)
-    elif status in CaseStatus.values:
-        cases = cases.filter(status=status)
-    if request.GET.get("mijn"):
-        cases = cases.filter(assigned_to=user)
-    if request.GET.get("urgent"):
-        cases = cases.filter(urgent=True)
-    if request.GET.get("te_laat"):
-        cases = cases.filter(
-            first_contact_at__isnull=True, first_contact_due__lt=timezone.now(), status__in=OPEN_STATUSES
-        )
     query = " ".join(request.GET.get("q", "")[:100].split())
-    if query:
-        readable = cases_readable_by(user)
-        cases = cases.filter(
-            pk__in=readable.filter(
-                Q(reference__iexact=query)
-                | Q(question__icontains=query)
-                | Q(requester_name__icontains=query)
-                | Q(requester_email__iexact=query)
-                | Q(requester_phone=query)
-            ).values("pk")
-        )
-    page = Paginator(cases.order_by("-urgent", "created_at"), PAGE_SIZE).get_page(request.GET.get("pagina"))
+    filters = {name: bool(request.GET.get(key)) for key, name in INBOX_FILTERS.items()}
+    cases = with_waiting(
+        inbox_cases(user, status=status, query=query, **filters)
+        .select_related("assigned_to", "support_point")
+        .prefetch_related("themes")
+    )
+    page = Paginator(cases, PAGE_SIZE).get_page(request.GET.get("pagina"))
     readable_ids = set(
         cases_readable_by(user).filter(pk__in=[c.pk for c in page]).values_list("pk", flat=True)
     )
@@ -115,6 +109,28 @@ def inbox(request):
                 on_behalf_of="inbox search",
                 detail=f"{len(page)} results",
             )
+    labels = {}
+    for support_point_id in {case.support_point_id for case in page}:
+        labels.update(
+            person_labels(
+                support_point_id, [c.assigned_to for c in page if c.support_point_id == support_point_id]
+            )
+        )
+    now = timezone.now()
+    rows = [
+        {
+            "case": case,
+            "readable": case.pk in readable_ids,
+            "waiting_since": waiting_since(case),
+            "overdue": bool(case.late),
+            "consultant": labels.get(case.assigned_to_id, ""),
+        }
+        for case in page
+    ]
+    # The preview shows the question (personal data): one audit record per case shown, in one statement.
+    record_reads(user, Case, [row["case"] for row in rows if row["readable"]], detail="inbox preview")
+    kept = {key: "1" for key in INBOX_FILTERS if request.GET.get(key)}
+    kept.update({"status": status, **({"q": query} if query else {})})
     return TemplateResponse(
         request,
         "support/admin/inbox.html",
@@ -122,11 +138,13 @@ def inbox(request):
             "page_title": _("Questions"),
             "header_icon": "mail",
             "cases": page,
-            "readable_ids": readable_ids,
+            "rows": rows,
             "status": status,
             "statuses": CaseStatus.choices,
             "query": query,
-            "now": timezone.now(),
+            "filters": {key: bool(request.GET.get(key)) for key in INBOX_FILTERS},
+            "kept_query": urlencode(kept),
+            "now": now,
             "can_create": support_points_receiving(user).exists(),
             "can_see_workload": bool(support_point_ids_for(user, Action.CASE_ASSIGN)),
         },
@@ -168,73 +186,79 @@ def case_create(request):
     )
 
 
+def _organisations(case):
+    return Organisation.objects.filter(Q(support_point__isnull=True) | Q(support_point=case.support_point_id))
+
+
 def _detail(request, case, access, status=200, **forms):
+    """The case page: the question and the latest message on top, one timeline, the actions beside it.
+
+    Always rendered on the case's own address (``support_case``): a form with errors comes back here
+    with status 400, so a reload asks for the page again instead of landing on an action's address."""
     user = request.user
     full = access == FULL
+    timeline = case_timeline(case, access)
+    people = {getattr(entry["object"], "by", None) for entry in timeline}
+    people |= {getattr(entry["object"], "author", None) for entry in timeline}
+    show_assign = can_assign(user, case)
+    consultants = list(assignable_for(user, case)) if show_assign else []
+    # One look-up for every person on the page, by name and role.
+    labels = person_labels(case.support_point_id, [*people, *consultants, case.assigned_to])
+    messages_only = [entry["object"] for entry in timeline if entry["kind"] == "message"]
     context = {
         "page_title": case.reference,
         "header_icon": "mail",
         "case": case,
         "full": full,
-        "messages_list": case.messages.select_related("author"),
-        "status_changes": case.status_changes.select_related("by"),
+        "timeline": timeline,
+        "labels": labels,
+        "latest_message": messages_only[-1] if messages_only else None,
+        "consultant_label": labels.get(case.assigned_to_id, ""),
         "reply_form": forms.get("reply_form") or ReplyForm(),
         "next_statuses": [(s, CaseStatus(s).label) for s in allowed_next(case.status)],
         "transition_form": forms.get("transition_form") or TransitionForm(),
-        "can_assign": can_assign(user, case),
+        "can_assign": show_assign,
         "error": forms.get("error"),
+        "open_action": forms.get("open_action", ""),
     }
-    if context["can_assign"]:
+    if show_assign:
         context["assign_form"] = forms.get("assign_form") or AssignForm(
-            initial={"consultant": case.assigned_to}, consultants=assignable_for(user, case)
+            initial={"consultant": case.assigned_to},
+            consultants=assignable_for(user, case),
+            labels=labels,
         )
     if full:
-        organisations = Organisation.objects.filter(
-            Q(support_point__isnull=True) | Q(support_point=case.support_point_id)
-        )
         context.update(
-            contacts=case.contacts.select_related("by"),
-            referrals=case.referrals.select_related("organisation"),
-            reminders=case.reminders.all(),
+            referrals=[entry["object"] for entry in timeline if entry["kind"] == "referral"],
             support_given=case.support_given.all(),
             themes=case.themes.all(),
             contact_form=forms.get("contact_form")
             or ContactForm(initial={"on": timezone.localdate(), "channel": "phone"}),
-            referral_form=forms.get("referral_form") or ReferralForm(organisations=organisations),
-            reminder_form=forms.get("reminder_form") or ReminderForm(),
+            referral_form=forms.get("referral_form")
+            or ReferralForm(organisations=_organisations(case), auto_id="referral_%s"),
+            reminder_form=forms.get("reminder_form") or ReminderForm(auto_id="reminder_%s"),
             referral_outcome_form=ReferralOutcomeForm(),
-            minutes=sum(contact.minutes for contact in case.contacts.all()),
+            minutes=sum(entry["object"].minutes for entry in timeline if entry["kind"] == "contact"),
+            bookings=case.consultation_bookings.select_related("slot"),
         )
     return TemplateResponse(request, "support/admin/case.html", context, status=status)
 
 
-@require_GET
-def case_detail(request, pk):
-    case, access = case_for(request.user, pk)
-    _audit(case, request.user, AuditAction.READ, "case page" if access == FULL else "intake")
-    return _detail(request, case, access)
-
-
-def _case_post(request, pk, *, full_only=False):
-    case, access = case_for(request.user, pk)
-    if full_only and access != FULL:
-        raise Http404
-    return case, access
-
-
-@require_POST
-def case_message(request, pk):
-    case, access = _case_post(request, pk)
-    form = ReplyForm(request.POST)
+def _message(request, case, access):
+    form = ReplyForm(request.POST, request.FILES)
     if not form.is_valid():
-        return _detail(request, case, access, status=400, reply_form=form)
-    message_from_staff(case=case, body=form.cleaned_data["body"], by=request.user)
+        return _detail(request, case, access, status=400, reply_form=form, open_action="message")
+    try:
+        message_from_staff(
+            case=case, body=form.cleaned_data["body"], files=form.cleaned_data["files"], by=request.user
+        )
+    except AttachmentRefused as refusal:
+        form.add_error("files", str(refusal))
+        return _detail(request, case, access, status=400, reply_form=form, open_action="message")
     return redirect("support_case", pk=case.pk)
 
 
-@require_POST
-def case_status(request, pk):
-    case, access = _case_post(request, pk, full_only=True)
+def _status(request, case, access):
     form = TransitionForm(request.POST)
     if form.is_valid():
         try:
@@ -246,9 +270,122 @@ def case_status(request, pk):
                 reason=form.cleaned_data["reason"],
             )
         except TransitionNotAllowed as refusal:
-            return _detail(request, case, access, status=400, transition_form=form, error=str(refusal))
+            return _detail(
+                request,
+                case,
+                access,
+                status=400,
+                transition_form=form,
+                error=str(refusal),
+                open_action="status",
+            )
         return redirect("support_case", pk=case.pk)
-    return _detail(request, case, access, status=400, transition_form=form)
+    return _detail(request, case, access, status=400, transition_form=form, open_action="status")
+
+
+def _contact(request, case, access):
+    form = ContactForm(request.POST)
+    if not form.is_valid():
+        return _detail(request, case, access, status=400, contact_form=form, open_action="contact")
+    contact_add(case=case, by=request.user, **form.cleaned_data)
+    return redirect("support_case", pk=case.pk)
+
+
+def _referral(request, case, access):
+    form = ReferralForm(request.POST, organisations=_organisations(case), auto_id="referral_%s")
+    if form.is_valid():
+        try:
+            referral_add(case=case, by=request.user, **form.cleaned_data)
+        except TransitionNotAllowed as refusal:
+            form.add_error("consent", str(refusal))
+        else:
+            return redirect("support_case", pk=case.pk)
+    return _detail(request, case, access, status=400, referral_form=form, open_action="referral")
+
+
+def _reminder(request, case, access):
+    form = ReminderForm(request.POST, auto_id="reminder_%s")
+    if not form.is_valid():
+        return _detail(request, case, access, status=400, reminder_form=form, open_action="reminder")
+    reminder_add(case=case, by=request.user, **form.cleaned_data)
+    return redirect("support_case", pk=case.pk)
+
+
+# The actions of the case page; each form posts to the case's own address with its ``action``.
+ACTIONS = {
+    "message": (_message, False),
+    "status": (_status, True),
+    "contact": (_contact, True),
+    "referral": (_referral, True),
+    "reminder": (_reminder, True),
+}
+
+
+def _act(request, pk, name):
+    handler, full_only = ACTIONS[name]
+    case, access = case_for(request.user, pk)
+    if full_only and access != FULL:
+        raise Http404
+    return handler(request, case, access)
+
+
+@require_http_methods(["GET", "POST"])
+def case_detail(request, pk):
+    if request.method == "POST":
+        name = request.POST.get("action", "")
+        if name not in ACTIONS:
+            case, access = case_for(request.user, pk)
+            return _detail(
+                request,
+                case,
+                access,
+                status=400,
+                error=_("This action does not exist. Choose one on the page."),
+            )
+        return _act(request, pk, name)
+    case, access = case_for(request.user, pk)
+    _audit(case, request.user, AuditAction.READ, "case page" if access == FULL else "intake")
+    return _detail(request, case, access)
+
+
+def _action_view(name):
+    """The older address of one action (``…/bericht/`` etc.): a POST works as on the case page, a GET
+    (a reload, a bookmark) goes to the case page instead of answering 405."""
+
+    @require_http_methods(["GET", "POST"])
+    def view(request, pk):
+        if request.method == "GET":
+            case_for(request.user, pk)
+            return redirect("support_case", pk=pk)
+        return _act(request, pk, name)
+
+    view.__name__ = f"case_{name}"
+    return view
+
+
+case_message = _action_view("message")
+case_status = _action_view("status")
+case_contact = _action_view("contact")
+case_referral = _action_view("referral")
+case_reminder = _action_view("reminder")
+
+
+@require_GET
+def case_attachment(request, pk, attachment_pk):
+    """A file sent with a message, for whoever may read the case (``case_for``: 404 for anyone else);
+    every download is written to the audit log."""
+    case, _access = case_for(request.user, pk)
+    attachment = get_object_or_404(Attachment, pk=attachment_pk, message__case=case)
+    try:
+        handle = attachment.file.open("rb")
+    except FileNotFoundError:
+        raise Http404 from None
+    _audit(case, request.user, AuditAction.READ, f"attachment {attachment.pk}")
+    response = FileResponse(
+        handle, as_attachment=True, filename=attachment.name, content_type=attachment.content_type
+    )
+    response["Cache-Control"] = "private, no-store"
+    return response
 
 
 @require_http_methods(["GET", "POST"])
@@ -257,7 +394,12 @@ def case_assign_view(request, pk):
     case = get_object_or_404(cases_listed_for(request.user).select_related("support_point"), pk=pk)
     if not can_assign(request.user, case):
         raise Http404
-    form = AssignForm(request.POST or None, consultants=assignable_for(request.user, case))
+    consultants = assignable_for(request.user, case)
+    form = AssignForm(
+        request.POST or None,
+        consultants=consultants,
+        labels=person_labels(case.support_point_id, [*consultants, case.assigned_to]),
+    )
     if request.method == "POST" and form.is_valid():
         case_assign(case=case, consultant=form.cleaned_data["consultant"], by=request.user)
         # After handing a case to someone else a coordinator may no longer read it.
@@ -272,37 +414,20 @@ def case_assign_view(request, pk):
             "header_icon": "user",
             "case": case,
             "form": form,
+            "consultant_label": person_labels(case.support_point_id, [case.assigned_to]).get(
+                case.assigned_to_id, ""
+            ),
             "readable": cases_readable_by(request.user).filter(pk=case.pk).exists(),
         },
         status=400 if form.errors else 200,
     )
 
 
-@require_POST
-def case_contact(request, pk):
-    case, access = _case_post(request, pk, full_only=True)
-    form = ContactForm(request.POST)
-    if not form.is_valid():
-        return _detail(request, case, access, status=400, contact_form=form)
-    contact_add(case=case, by=request.user, **form.cleaned_data)
-    return redirect("support_case", pk=case.pk)
-
-
-@require_POST
-def case_referral(request, pk):
-    case, access = _case_post(request, pk, full_only=True)
-    organisations = Organisation.objects.filter(
-        Q(support_point__isnull=True) | Q(support_point=case.support_point_id)
-    )
-    form = ReferralForm(request.POST, organisations=organisations)
-    if form.is_valid():
-        try:
-            referral_add(case=case, by=request.user, **form.cleaned_data)
-        except TransitionNotAllowed as refusal:
-            form.add_error("consent", str(refusal))
-        else:
-            return redirect("support_case", pk=case.pk)
-    return _detail(request, case, access, status=400, referral_form=form)
+def _case_post(request, pk, *, full_only=False):
+    case, access = case_for(request.user, pk)
+    if full_only and access != FULL:
+        raise Http404
+    return case, access
 
 
 @require_POST
@@ -312,16 +437,6 @@ def case_referral_outcome(request, pk, referral_pk):
     form = ReferralOutcomeForm(request.POST)
     if form.is_valid():
         referral_outcome_set(referral=referral, outcome=form.cleaned_data["outcome"], by=request.user)
-    return redirect("support_case", pk=case.pk)
-
-
-@require_POST
-def case_reminder(request, pk):
-    case, access = _case_post(request, pk, full_only=True)
-    form = ReminderForm(request.POST)
-    if not form.is_valid():
-        return _detail(request, case, access, status=400, reminder_form=form)
-    reminder_add(case=case, by=request.user, **form.cleaned_data)
     return redirect("support_case", pk=case.pk)
 
 

@@ -9,6 +9,7 @@ from steunpunt.core.public_forms import PublicForm
 from steunpunt.information.models import Theme
 from steunpunt.schools.models import School
 
+from .attachments import KINDS, AttachmentRefused, check_attachments, max_bytes, megabytes
 from .models import (
     AgeGroup,
     AnswerBy,
@@ -294,6 +295,32 @@ class CallbackForm(PublicForm):
         return f"{days} ({parts})"[:300]
 
 
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class AttachmentsField(forms.FileField):
+    """Up to three files with a message (Django's documented pattern for several files); returns a
+    list. Type and size are checked by :func:`.attachments.check_attachment` in ``clean``."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault(
+            "widget",
+            MultipleFileInput(attrs={"accept": ",".join(sorted(KINDS))}),
+        )
+        kwargs.setdefault("required", False)
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        items = data if isinstance(data, list | tuple) else ([data] if data else [])
+        files = [super(AttachmentsField, self).clean(item, initial) for item in items if item]
+        try:
+            check_attachments(files)
+        except AttachmentRefused as refusal:
+            raise forms.ValidationError(str(refusal)) from None
+        return files
+
+
 class ReplyForm(forms.Form):
     body = forms.CharField(
         label=_("Your message"),
@@ -304,6 +331,14 @@ class ReplyForm(forms.Form):
             "max_length": _("Please keep it shorter: at most 5000 characters."),
         },
     )
+    files = AttachmentsField(
+        label=_("Files (optional)"),
+        help_text=_("At most 3 files: PDF, Word, PNG or JPG, each at most %(size)s MB."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["files"].help_text = self.fields["files"].help_text % {"size": megabytes(max_bytes())}
 
 
 # Back office.
@@ -359,14 +394,20 @@ class AssignForm(forms.Form):
         label=_("Consultant"), queryset=None, required=False, empty_label=_("Nobody")
     )
 
-    def __init__(self, *args, consultants, **kwargs):
+    def __init__(self, *args, consultants, labels=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["consultant"].queryset = consultants
+        # People by name and role, as on every case screen (``selectors.person_labels``).
+        labels = labels or {}
+        self.fields["consultant"].label_from_instance = lambda user: (
+            labels.get(user.pk) or (user.get_full_name() or user.get_username())
+        )
 
 
 class ContactForm(forms.Form):
     channel = forms.ChoiceField(label=_("How"), choices=Channel.choices)
-    on = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
+    # A date input only takes the ISO form (value="2026-12-06"), whatever the language's date format.
+    on = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
     minutes = forms.IntegerField(label=_("Minutes"), min_value=1, max_value=600)
     summary = forms.CharField(
         label=_("Summary"), max_length=QUESTION_MAX, widget=forms.Textarea(attrs={"rows": 3})
@@ -390,5 +431,5 @@ class ReferralOutcomeForm(forms.Form):
 
 
 class ReminderForm(forms.Form):
-    due_on = forms.DateField(label=_("On"), widget=forms.DateInput(attrs={"type": "date"}))
+    due_on = forms.DateField(label=_("On"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
     note = forms.CharField(label=_("What"), max_length=200)

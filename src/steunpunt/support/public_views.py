@@ -1,19 +1,21 @@
 """The public ways in: the question forms, 'bel mij terug' and the private page ("mijn vraag")."""
 
-from django.http import Http404
-from django.shortcuts import redirect
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods
 
 from steunpunt.core.address import Address, addressed, speaking
 from steunpunt.core.public_forms import protected
 from steunpunt.evaluations.models import Invitation
+from steunpunt.privacy.models import AuditAction
 from steunpunt.schools.selectors import schools_for_support_point
 
+from .attachments import AttachmentRefused
 from .forms import QUESTION_MAX, CallbackForm, QuestionForm, ReplyForm, YouthQuestionForm
-from .models import AnswerBy, Case, CaseSchoolType, CaseStatus, Channel, RequesterKind
-from .services import TransitionNotAllowed, case_submit, message_from_requester, private_link
+from .models import AnswerBy, Attachment, Case, CaseSchoolType, CaseStatus, Channel, RequesterKind
+from .services import TransitionNotAllowed, _audit, case_submit, message_from_requester, private_link
 
 
 def _support_point(request):
@@ -113,9 +115,8 @@ def callback(request):
     return _handle(request, form, "support/callback.html", store)
 
 
-@require_http_methods(["GET", "POST"])
-def my_question(request, token):
-    """The requester's private page: status, messages and a reply form. The link is the key."""
+def _private_case(request, token):
+    """The case whose private link holds ``token`` at the request's steunpunt; 404 for any other."""
     support_point = _support_point(request)
     case = (
         Case.objects.select_related("support_point")
@@ -124,6 +125,32 @@ def my_question(request, token):
     )
     if case is None:
         raise Http404
+    return case
+
+
+@require_GET
+def my_question_attachment(request, token, pk):
+    """A file of a message on the private page: for whoever has the link (the key), audited."""
+    case = _private_case(request, token)
+    attachment = get_object_or_404(Attachment, pk=pk, message__case=case)
+    try:
+        handle = attachment.file.open("rb")
+    except FileNotFoundError:
+        raise Http404 from None
+    _audit(case, None, AuditAction.READ, f"attachment {attachment.pk} (private page)")
+    response = FileResponse(
+        handle, as_attachment=True, filename=attachment.name, content_type=attachment.content_type
+    )
+    response["Cache-Control"] = "no-store"
+    response["Referrer-Policy"] = "same-origin"
+    return response
+
+
+@require_http_methods(["GET", "POST"])
+def my_question(request, token):
+    """The requester's private page: status, messages with their files, referrals and a reply form
+    (with files). The link is the key; the page speaks to the requester ("u" or "je", core.address)."""
+    case = _private_case(request, token)
     with speaking(case.address):
         response = _my_question(request, case, token)
     if response.status_code != 302:
@@ -135,13 +162,15 @@ def my_question(request, token):
 
 
 def _my_question(request, case, token):
-    form = ReplyForm(request.POST if request.method == "POST" else None)
+    form = ReplyForm(*((request.POST, request.FILES) if request.method == "POST" else ()))
     status, error = 200, None
     if request.method == "POST":
         if form.is_valid():
             try:
-                message_from_requester(case=case, body=form.cleaned_data["body"])
-            except TransitionNotAllowed as refusal:
+                message_from_requester(
+                    case=case, body=form.cleaned_data["body"], files=form.cleaned_data["files"]
+                )
+            except (TransitionNotAllowed, AttachmentRefused) as refusal:
                 error, status = str(refusal), 400
             else:
                 return redirect(f"/mijn-vraag/{token}/?bericht=1#berichten")
@@ -152,7 +181,8 @@ def _my_question(request, case, token):
         "support/my_question.html",
         {
             "case": case,
-            "messages_list": case.messages.all(),
+            "messages_list": case.messages.prefetch_related("attachments"),
+            "referrals": case.referrals.select_related("organisation"),
             "form": form,
             "error": error,
             "closed": case.status == CaseStatus.CLOSED,

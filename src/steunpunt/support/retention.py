@@ -1,8 +1,8 @@
 """Anonymising cases: after the retention period (a scheduled task) or at once on request (erasure).
 
-What goes: names, contact details, the question and every free text, the messages, the private
-link. What stays: the statistical fields the reports count (channel, who asks, age group, school
-type, school, themes, support given, dates, minutes, outcome).
+What goes: names, contact details, the question and every free text, the messages and the files
+sent with them, the private link. What stays: the statistical fields the reports count (channel,
+who asks, age group, school type, school, themes, support given, dates, minutes, outcome).
 """
 
 import secrets
@@ -14,7 +14,7 @@ from django.utils import timezone
 from steunpunt.privacy.models import AuditAction, AuditRecord
 from steunpunt.tenants.models import SupportPoint
 
-from .models import Case, CaseStatus, Contact, Message, Referral, Reminder
+from .models import Attachment, Case, CaseStatus, Contact, Message, Referral, Reminder
 from .signals import requester_data_removed
 
 RETENTION_ACTOR = "retention task"
@@ -34,7 +34,16 @@ def months_before(moment, months):
 
 
 def _strip(case_ids):
-    """Remove the personal data of the cases ``case_ids`` and their bookings, in set-based statements."""
+    """Remove the personal data of the cases ``case_ids`` and their bookings, in set-based statements.
+
+    Files sent with the messages go too: their rows with the messages, the stored files once the
+    transaction has committed (a rollback keeps them with their rows)."""
+    attachments = Attachment.objects.filter(message__case_id__in=case_ids)
+    stored = list(attachments.values_list("file", flat=True))
+    if stored:
+        storage = Attachment._meta.get_field("file").storage
+        transaction.on_commit(lambda: [storage.delete(name) for name in stored])
+    attachments.delete()
     Message.objects.filter(case_id__in=case_ids).delete()
     # Apps that keep personal data beside a case (consultation bookings) remove theirs too.
     requester_data_removed.send(sender=Case, case_ids=case_ids)

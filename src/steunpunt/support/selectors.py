@@ -128,20 +128,110 @@ def support_points_receiving(user):
     return support_points_for(user, Action.CASE_RECEIVE) | support_points_for(user, Action.CASE_HANDLE)
 
 
+def _overdue_q(now):
+    return Q(first_contact_at__isnull=True, first_contact_due__lt=now, status__in=OPEN_STATUSES)
+
+
+def inbox_cases(user, *, status="open", mine=False, urgent=False, overdue=False, query="", now=None):
+    """Return the inbox of ``user``, filtered as its form asks: the one selector of the inbox and the
+    dashboard's counts (each count links to the inbox with the same filters, so they agree).
+
+    ``status`` is ``"open"`` (every open status), ``"all"`` or one status. ``query`` searches only
+    in the cases whose contents ``user`` may read. Ordered for triage: first contact overdue first,
+    then urgent, then the longest waiting.
+    """
+    from django.db.models import Case as When_
+    from django.db.models import IntegerField, Value, When
+    from django.utils import timezone
+
+    now = now or timezone.now()
+    cases = cases_listed_for(user)
+    if status == "open":
+        cases = cases.filter(status__in=OPEN_STATUSES)
+    elif status in CaseStatus.values:
+        cases = cases.filter(status=status)
+    if mine:
+        cases = cases.filter(assigned_to=user)
+    if urgent:
+        cases = cases.filter(urgent=True)
+    if overdue:
+        cases = cases.filter(_overdue_q(now))
+    if query:
+        cases = cases.filter(
+            pk__in=cases_readable_by(user)
+            .filter(
+                Q(reference__iexact=query)
+                | Q(question__icontains=query)
+                | Q(requester_name__icontains=query)
+                | Q(requester_email__iexact=query)
+                | Q(requester_phone=query)
+            )
+            .values("pk")
+        )
+    late = When_(When(_overdue_q(now), then=Value(1)), default=Value(0), output_field=IntegerField())
+    return cases.annotate(late=late).order_by("-late", "-urgent", "created_at", "pk")
+
+
+def waiting_since(case):
+    """Return since when the requester of ``case`` waits for the steunpunt, or ``None``.
+
+    Until the first contact: since the question came in; after it: since their last message, when
+    nobody answered it. Needs ``last_from_requester`` and ``last_from_staff`` (see :func:`with_waiting`).
+    """
+    if case.status == CaseStatus.CLOSED:
+        return None
+    if case.first_contact_at is None:
+        return case.created_at
+    last_in, last_out = case.last_from_requester, case.last_from_staff
+    if last_in is not None and (last_out is None or last_in > last_out):
+        return last_in
+    return None
+
+
+def with_waiting(cases):
+    """Annotate ``cases`` with the times :func:`waiting_since` reads."""
+    from django.db.models import Max
+
+    return cases.annotate(
+        last_from_requester=Max("messages__created_at", filter=Q(messages__from_requester=True)),
+        last_from_staff=Max("messages__created_at", filter=Q(messages__from_requester=False)),
+    )
+
+
+def person_labels(support_point_id, users):
+    """Return ``{user pk: "Name (role, role)"}`` for ``users`` at a steunpunt: people are shown by
+    name and role on every case screen (never by user name alone)."""
+    from steunpunt.tenants.models import Membership
+    from steunpunt.tenants.roles import Role
+
+    users = [user for user in users if user is not None]
+    roles = {}
+    for user_id, role in Membership.objects.filter(
+        support_point_id=support_point_id, user_id__in={user.pk for user in users}
+    ).values_list("user_id", "role"):
+        roles.setdefault(user_id, []).append(str(Role(role).label))
+    labels = {}
+    for user in users:
+        name = user.get_full_name() or user.get_username()
+        held = ", ".join(sorted(roles.get(user.pk, ())))
+        labels[user.pk] = f"{name} ({held})" if held else name
+    return labels
+
+
 def dashboard_for(user):
-    """Return what a case worker should see first: new, overdue and own open cases, reminders due."""
+    """Return what a case worker should see first: new, overdue and own open cases, reminders due.
+
+    Counted with :func:`inbox_cases` and the filters of the inbox links in the panel, so each
+    number is the number of questions the link shows."""
     from django.utils import timezone
 
     from .models import Reminder
 
     readable = cases_readable_by(user)
-    now = timezone.now()
     return {
-        "new": readable.filter(status=CaseStatus.NEW).count(),
-        "overdue": cases_listed_for(user)
-        .filter(first_contact_at__isnull=True, first_contact_due__lt=now, status__in=OPEN_STATUSES)
-        .count(),
-        "mine": readable.filter(assigned_to=user, status__in=OPEN_STATUSES).count(),
+        "new": inbox_cases(user, status=CaseStatus.NEW).count(),
+        "overdue": inbox_cases(user, overdue=True).count(),
+        "mine": inbox_cases(user, mine=True).count(),
         "reminders": list(
             Reminder.objects.filter(
                 case__in=readable,
@@ -151,3 +241,54 @@ def dashboard_for(user):
             ).select_related("case")[:20]
         ),
     }
+
+
+def case_timeline(case, access):
+    """Return the history of ``case`` as one list, oldest first: messages (with their files), status
+    changes, and for ``full`` access also contacts, referrals, reminders and spreekuur bookings.
+
+    Each entry is ``{"kind", "at", "object"}``; ``at`` is an aware datetime (a date-only entry, such
+    as a contact moment, sorts at the start of its day, or when the question came in that day).
+    """
+    import datetime
+
+    from django.utils import timezone
+
+    def day(value):
+        # A date-only entry never sorts before the question came in.
+        return max(timezone.make_aware(datetime.datetime.combine(value, datetime.time.min)), case.created_at)
+
+    from .models import Attachment
+
+    # The files of every message in one query, also when there are no messages (a fixed count).
+    files = {}
+    for attachment in Attachment.objects.filter(message__case=case):
+        files.setdefault(attachment.message_id, []).append(attachment)
+    messages = list(case.messages.select_related("author"))
+    for message in messages:
+        message.files = files.get(message.pk, [])
+    entries = [{"kind": "message", "at": message.created_at, "object": message} for message in messages]
+    entries += [
+        {"kind": "status", "at": change.at, "object": change}
+        for change in case.status_changes.select_related("by")
+    ]
+    if access == FULL:
+        from .signals import case_timeline_entries
+
+        entries += [
+            {"kind": "contact", "at": day(contact.on), "object": contact}
+            for contact in case.contacts.select_related("by")
+        ]
+        entries += [
+            {"kind": "referral", "at": referral.created_at, "object": referral}
+            for referral in case.referrals.select_related("organisation")
+        ]
+        entries += [
+            {"kind": "reminder", "at": day(reminder.due_on), "object": reminder}
+            for reminder in case.reminders.select_related("by")
+        ]
+        # Entries kept by other apps (spreekuur bookings), which support does not import.
+        for _receiver, extra in case_timeline_entries.send(sender=Case, case=case):
+            entries += extra
+    order = {"status": 0, "message": 1, "contact": 2, "referral": 3, "booking": 4, "reminder": 5}
+    return sorted(entries, key=lambda entry: (entry["at"], order[entry["kind"]]))

@@ -15,8 +15,10 @@ from steunpunt.privacy.services import audit
 from steunpunt.tenants.access import role_codes
 from steunpunt.tenants.policy import Action, can
 
+from .attachments import check_attachments
 from .models import (
     AnswerBy,
+    Attachment,
     Case,
     CaseSchoolType,
     CaseStatus,
@@ -27,7 +29,7 @@ from .models import (
     Reminder,
     StatusChange,
 )
-from .states import ALLOWED_TRANSITIONS
+from .states import ALLOWED_TRANSITIONS, ON_REQUESTER_REPLY, ON_STAFF_WORK
 from .workdays import add_working_days
 
 # Letters and digits that cannot be mistaken for each other when read aloud or copied.
@@ -237,55 +239,79 @@ def _first_contact(case, now):
         case.first_contact_at = now
 
 
-@transaction.atomic
-def message_from_staff(*, case, body, by):
-    """Send a message to the requester's private page (and an e-mail notice if they asked for one).
+def _follow_work(case, moves, by, now):
+    """Move ``case`` (locked) as the table ``moves`` in ``states.py`` says, with its history row."""
+    to = moves.get(CaseStatus(case.status))
+    if to is not None:
+        StatusChange.objects.create(case=case, from_status=case.status, to_status=to, by=by, at=now)
+        case.status = to
 
-    A new question becomes "in progress"; the first message counts as the first contact.
+
+def _attach(message, checked):
+    from pathlib import PurePath
+
+    for upload, content_type in checked:
+        Attachment.objects.create(
+            message=message,
+            support_point_id=message.case.support_point_id,
+            file=upload,
+            name=PurePath(upload.name).name[:200],
+            content_type=content_type,
+            size=upload.size,
+        )
+
+
+@transaction.atomic
+def message_from_staff(*, case, body, by, files=()):
+    """Send a message, with files if any, to the requester's private page (and an e-mail notice if
+    they asked for one).
+
+    Every file is checked first (:class:`AttachmentRefused`, nothing stored, for a bad one). A new
+    question becomes "in progress" (``ON_STAFF_WORK``); the first message counts as the first contact.
     """
+    checked = check_attachments(files)
     case = _locked(case)
     now = timezone.now()
     message = Message.objects.create(case=case, body=body.strip(), author=by, created_at=now)
+    _attach(message, checked)
     _first_contact(case, now)
-    if case.status == CaseStatus.NEW:
-        StatusChange.objects.create(
-            case=case, from_status=case.status, to_status=CaseStatus.IN_PROGRESS, by=by, at=now
-        )
-        case.status = CaseStatus.IN_PROGRESS
+    _follow_work(case, ON_STAFF_WORK, by, now)
     case.version += 1
     case.save()
-    _audit(case, by, AuditAction.CHANGE, "message sent")
+    _audit(case, by, AuditAction.CHANGE, f"message sent, {len(checked)} files")
     _mail_requester(case, "new_message")
     return message
 
 
 @transaction.atomic
-def message_from_requester(*, case, body):
-    """Store the requester's reply from the private page; a case waiting for it is picked up again."""
+def message_from_requester(*, case, body, files=()):
+    """Store the requester's reply (with files, checked as for staff) from the private page; a case
+    waiting for it is picked up again (``ON_REQUESTER_REPLY``)."""
     case = _locked(case)
     if case.status == CaseStatus.CLOSED or case.anonymised_at:
         raise TransitionNotAllowed(_("This question is closed. Ask a new question if you need more help."))
+    checked = check_attachments(files)
     now = timezone.now()
     message = Message.objects.create(case=case, body=body.strip(), from_requester=True, created_at=now)
-    if case.status == CaseStatus.WAITING:
-        StatusChange.objects.create(
-            case=case, from_status=case.status, to_status=CaseStatus.IN_PROGRESS, at=now
-        )
-        case.status = CaseStatus.IN_PROGRESS
+    _attach(message, checked)
+    _follow_work(case, ON_REQUESTER_REPLY, None, now)
     case.version += 1
     case.save()
-    _audit(case, None, AuditAction.CHANGE, "message from requester")
+    _audit(case, None, AuditAction.CHANGE, f"message from requester, {len(checked)} files")
     return message
 
 
 @transaction.atomic
 def contact_add(*, case, channel, on, minutes, summary, by):
-    """Log a contact moment; the first one counts as the first contact."""
+    """Log a contact moment; the first one counts as the first contact, and a new question becomes
+    "in progress" (``ON_STAFF_WORK``)."""
     case = _locked(case)
     contact = Contact.objects.create(
         case=case, channel=channel, on=on, minutes=minutes, summary=summary, by=by
     )
-    _first_contact(case, timezone.now())
+    now = timezone.now()
+    _first_contact(case, now)
+    _follow_work(case, ON_STAFF_WORK, by, now)
     case.version += 1
     case.save()
     _audit(case, by, AuditAction.CHANGE, "contact logged")

@@ -28,6 +28,11 @@ def register_case_urls():
             name="support_case_referral_outcome",
         ),
         path("vragen/<int:pk>/herinnering/", views.case_reminder, name="support_case_reminder"),
+        path(
+            "vragen/<int:pk>/bijlage/<int:attachment_pk>/",
+            views.case_attachment,
+            name="support_case_attachment",
+        ),
         path("vragen/<int:pk>/gegevens/", views.requester_data, name="support_requester_data"),
         path(
             "vragen/<int:pk>/gegevens.<str:kind>",

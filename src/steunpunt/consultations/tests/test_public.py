@@ -94,7 +94,11 @@ def test_cancelling_frees_the_time_for_someone_else(client, slot):
     assert "Afspraak afzeggen" in page and 'method="post"' in page
     assert Booking.objects.get().status == "booked"  # GET only shows the button
 
-    response = client.post(f"/spreekuur/afspraak/{booking.token}/", **HOST)
+    # The button asks first; nothing is cancelled until the person confirms.
+    asked = client.post(f"/spreekuur/afspraak/{booking.token}/", **HOST).content.decode()
+    assert "Wilt u deze afspraak echt afzeggen?" in asked and 'name="confirm" value="yes"' in asked
+    assert Booking.objects.get().status == "booked"
+    response = client.post(f"/spreekuur/afspraak/{booking.token}/", {"confirm": "yes"}, **HOST)
     assert response.status_code == 302
     booking.refresh_from_db()
     assert booking.status == "cancelled"
@@ -105,7 +109,8 @@ def test_cancelling_frees_the_time_for_someone_else(client, slot):
 
     assert book(client, slot, email="wim@example.test", name="Wim").status_code == 302
     assert Booking.objects.get(status="booked").email == "wim@example.test"
-    assert client.post(f"/spreekuur/afspraak/{booking.token}/", **HOST).status_code == 302
+    again = client.post(f"/spreekuur/afspraak/{booking.token}/", {"confirm": "yes"}, **HOST)
+    assert again.status_code == 302
     assert Booking.objects.filter(status="booked").count() == 1
 
 

@@ -55,6 +55,7 @@ NOT_A_PAGE = {
     "material_pdf": "a poster or flyer as PDF",
     "school_material_pdf": "a poster or flyer as PDF",
     "material_button": "an image for school websites",
+    "my_question_attachment": "a file sent with a message",
 }
 PAGES = {
     "article_feedback",

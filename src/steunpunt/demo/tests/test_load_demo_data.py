@@ -116,3 +116,17 @@ def test_each_demo_steunpunt_has_example_questions_its_consultant_can_open(login
     client.post("/beveiliging/tweestapsverificatie/", {"token": code}, HTTP_HOST="127.0.0.1")
     inbox = client.get("/admin/vragen/", HTTP_HOST="127.0.0.1").content.decode()
     assert inbox.count("V-") >= 2
+
+
+def test_demo_consultation_times_fall_on_the_steunpunts_opening_days(logins):
+    from django.utils import timezone
+
+    from steunpunt.consultations.models import ConsultationSlot
+
+    for support_point in SupportPoint.objects.all():
+        open_days = set(support_point.opening_hours.values_list("weekday", flat=True))
+        days = {
+            timezone.localtime(slot.starts_at).weekday()
+            for slot in ConsultationSlot.objects.filter(support_point=support_point)
+        }
+        assert days and days <= open_days

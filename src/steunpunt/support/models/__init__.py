@@ -1,4 +1,4 @@
-from .cases import Case, CaseSupport, Contact, Message, Referral, Reminder, StatusChange
+from .cases import Attachment, Case, CaseSupport, Contact, Message, Referral, Reminder, StatusChange
 from .choices import (
     AgeGroup,
     AnswerBy,
@@ -14,6 +14,7 @@ from .choices import (
 __all__ = [
     "AgeGroup",
     "AnswerBy",
+    "Attachment",
     "Case",
     "CaseSchoolType",
     "CaseStatus",

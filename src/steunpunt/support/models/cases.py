@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from steunpunt.core.address import for_requester_kind as address_for_requester_kind
 
+from ..attachments import attachment_path, attachment_storage
 from .choices import (
     AgeGroup,
     AnswerBy,
@@ -157,6 +158,27 @@ class Message(models.Model):
 
     def __str__(self):
         return f"{self.case} {self.created_at:%Y-%m-%d %H:%M}"
+
+
+class Attachment(models.Model):
+    """A file sent with a message, either way. Stored privately (see ``support/attachments.py``)."""
+
+    message = models.ForeignKey(Message, on_delete=models.CASCADE, related_name="attachments")
+    # Denormalised from the case so that the storage path needs no join.
+    support_point = models.ForeignKey("tenants.SupportPoint", on_delete=models.CASCADE, related_name="+")
+    file = models.FileField(_("file"), upload_to=attachment_path, storage=attachment_storage, max_length=255)
+    name = models.CharField(_("file name"), max_length=200)
+    content_type = models.CharField(max_length=100)
+    size = models.PositiveIntegerField(_("size in bytes"))
+
+    # Personal data, for the access layer (tenants/access.py).
+    PERSONAL_FIELDS = ("name", "file")
+
+    class Meta:
+        ordering = ["pk"]
+
+    def __str__(self):
+        return self.name
 
 
 class Contact(models.Model):
