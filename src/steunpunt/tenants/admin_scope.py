@@ -6,9 +6,11 @@ place, so that their denial is the same 404.
   message, which tells that the object exists) with 404.
 - :class:`AdminObjectScopeMiddleware` looks at the objects an admin address names and answers 404 when
   the signed-in user may not reach them: a page outside the page trees Wagtail lets the user explore
-  (so another steunpunt's site, or any site for a role that edits no pages) unless the user reviews it
-  in a workflow task; a document, image, collection, workflow or task of which the user holds none
-  of Wagtail's permissions. Platform administrators (superusers) keep Wagtail's own rules.
+  (so another steunpunt's site, or any site for a role that edits no pages) unless the user may edit
+  it or act on it in a workflow task in progress (an expert, a reading panel member); a workflow step
+  of another page than the one named, or one the user neither finished nor may reach the page of; a
+  document, image, collection, workflow or task of which the user holds none of Wagtail's
+  permissions. Platform administrators (superusers) keep Wagtail's own rules.
 """
 
 from django.http import Http404
@@ -80,7 +82,9 @@ def page_reachable(user, page_id):
     ).filter(workflow_state__object_id=str(page_id))
     page = Page.objects.filter(pk=page_id).first()
     return page is not None and any(
-        state.task.specific.user_can_access_editor(page, user) for state in states.select_related("task")
+        # The task's editor, or one of its actions (a reading panel member reviews from a preview).
+        state.task.specific.user_can_access_editor(page, user) or state.task.specific.get_actions(page, user)
+        for state in states.select_related("task")
     )
 
 
@@ -119,7 +123,44 @@ class AdminObjectScopeMiddleware:
             return None
         if not user.is_authenticated or user.is_superuser:
             return None  # Wagtail sends the anonymous to the login; superusers keep Wagtail's rules
-        for kind, value in named_objects(match):
-            if not reachable(user, kind, value):
+        named = named_objects(match)
+        pages = [value for kind, value in named if kind == "page"]
+        for kind, value in named:
+            if kind == "page":
+                if not reachable(user, kind, value):
+                    raise Http404
+            elif pages and kind in ("task", "workflow"):
+                # A workflow step of a named page (approve, reject, preview, its history): the page's
+                # check above decides, and the step must belong to that page.
+                if not _belongs_to_page(match, pages[0]):
+                    raise Http404
+            elif "task_state_id" in match.kwargs and kind == "task":
+                if not _task_state_reachable(user, match.kwargs["task_state_id"]):
+                    raise Http404
+            elif not reachable(user, kind, value):
                 raise Http404
         return None
+
+
+def _task_state_reachable(user, task_state_id):
+    """A workflow step named on its own (the thank-you after a review): the one who finished it, or
+    whoever may reach its page."""
+    from wagtail.models import TaskState
+
+    state = TaskState.objects.filter(pk=task_state_id).select_related("workflow_state").first()
+    if state is None:
+        return False
+    object_id = state.workflow_state.object_id
+    return state.finished_by_id == user.pk or (object_id.isdigit() and page_reachable(user, int(object_id)))
+
+
+def _belongs_to_page(match, page_id):
+    """Whether the task state or workflow state an address names is one of page ``page_id``'s."""
+    from wagtail.models import TaskState, WorkflowState
+
+    kwargs, page = match.kwargs, str(page_id)
+    if "task_state_id" in kwargs:
+        return TaskState.objects.filter(pk=kwargs["task_state_id"], workflow_state__object_id=page).exists()
+    if "workflow_state_id" in kwargs:
+        return WorkflowState.objects.filter(pk=kwargs["workflow_state_id"], object_id=page).exists()
+    return True  # a task named beside a page (the preview of a step): tasks are the installation's own

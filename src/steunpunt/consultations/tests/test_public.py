@@ -96,7 +96,7 @@ def test_cancelling_frees_the_time_for_someone_else(client, slot):
 
     # The button asks first; nothing is cancelled until the person confirms.
     asked = client.post(f"/spreekuur/afspraak/{booking.token}/", **HOST).content.decode()
-    assert "Wilt u deze afspraak echt afzeggen?" in asked and 'name="confirm" value="yes"' in asked
+    assert "Wil je deze afspraak echt afzeggen?" in asked and 'name="confirm" value="yes"' in asked
     assert Booking.objects.get().status == "booked"
     response = client.post(f"/spreekuur/afspraak/{booking.token}/", {"confirm": "yes"}, **HOST)
     assert response.status_code == 302

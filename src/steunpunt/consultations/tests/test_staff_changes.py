@@ -61,8 +61,8 @@ def test_staff_move_then_cancel_and_the_person_gets_a_mail_with_an_updated_calen
 
     to_person = [mail for mail in smtp_sink.messages if mail["To"] == booked.email]
     _booked_mail, move_mail, cancel_mail = to_person
-    assert "Uw afspraak is verplaatst naar" in move_mail["Subject"]
-    assert "heeft uw afspraak op het spreekuur verplaatst" in move_mail.get_body(("plain",)).get_content()
+    assert "Je afspraak is verplaatst naar" in move_mail["Subject"]
+    assert "heeft je afspraak op het spreekuur verplaatst" in move_mail.get_body(("plain",)).get_content()
     assert "is afgezegd" in cancel_mail["Subject"]
     first, second, third = (ics_properties(_calendar(mail)) for mail in to_person)
     assert first["UID"] == second["UID"] == third["UID"]
@@ -86,7 +86,7 @@ def test_the_person_confirms_before_cancelling_and_gets_a_mail(
 ):
     with django_capture_on_commit_callbacks(execute=True):
         asked = client.post(f"/spreekuur/afspraak/{booked.token}/", **HOST)
-    assert asked.status_code == 200 and "Wilt u deze afspraak echt afzeggen?" in asked.content.decode()
+    assert asked.status_code == 200 and "Wil je deze afspraak echt afzeggen?" in asked.content.decode()
     to_person = [mail for mail in smtp_sink.messages if mail["To"] == booked.email]
     assert Booking.objects.get().status == "booked" and len(to_person) == 1
     with django_capture_on_commit_callbacks(execute=True):
@@ -95,7 +95,7 @@ def test_the_person_confirms_before_cancelling_and_gets_a_mail(
     assert "We hebben een bevestiging gestuurd" in client.get(done["Location"], **HOST).content.decode()
     cancel_mail = smtp_sink.messages[-1]
     assert cancel_mail["To"] == booked.email and "is afgezegd" in cancel_mail["Subject"]
-    assert "U hebt uw afspraak op het spreekuur afgezegd." in cancel_mail.get_body(("plain",)).get_content()
+    assert "Je hebt je afspraak op het spreekuur afgezegd." in cancel_mail.get_body(("plain",)).get_content()
     change = BookingChange.objects.get(kind="cancelled")
     assert change.by is None
 

@@ -46,6 +46,8 @@ NOT_A_PAGE = {
     "sitemap_section": "XML for search engines",
     "health": "a machine's health check",
     "brand_css": "a style sheet",
+    "brand_logo": "the steunpunt's logo (an image)",
+    "brand_icon": "the steunpunt's tab icon (an image)",
     "public_form_key": "JSON for the form script",
     "article_read": "a counting image",
     "meeting_ics": "a calendar file",

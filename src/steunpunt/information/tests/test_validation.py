@@ -102,7 +102,7 @@ def test_an_article_goes_through_expert_and_panel_before_it_is_published_and_dat
     assert [name for name, *_ in panel_task.get_actions(article, panel_member)] == ["review"]
     assert not panel_task.user_can_access_editor(article, panel_member)
     client_panel = staff_client(panel_member)
-    assert client_panel.get(reverse("wagtailadmin_pages:edit", args=[article.pk])).status_code == 302
+    assert client_panel.get(reverse("wagtailadmin_pages:edit", args=[article.pk])).status_code == 404
     preview = client_panel.get(
         reverse("wagtailadmin_pages:workflow_preview", args=[article.pk, panel_task.pk])
     )
@@ -114,7 +114,7 @@ def test_an_article_goes_through_expert_and_panel_before_it_is_published_and_dat
         follow=True,
     )
     # The panel member is thanked on a screen they may open, and the task has left their list.
-    assert response.status_code == 200
+    assert response.status_code == 200, response.redirect_chain
     assert response.redirect_chain[-1][0] == reverse("wagtailadmin_home")
     page = response.content.decode()
     assert "Dank u voor uw mening over “Het OPP”" in page
@@ -157,7 +157,7 @@ def test_whoever_submitted_a_revision_cannot_approve_its_expert_step(staff_clien
     response = client.post(
         _action_url(article, "approve", task_state), {"sources": "wetten.overheid.nl", "comment": ""}
     )
-    assert response.status_code == 302 and response.url == reverse("wagtailadmin_home")
+    assert response.status_code == 404  # denial is always "not found" (tenants.admin_scope)
     assert not ExpertCheck.objects.exists()
     assert TaskState.objects.get(pk=task_state.pk).status == TaskState.STATUS_IN_PROGRESS
     # Nor does their dashboard offer the step ("Awaiting your review"), while a colleague's does.

@@ -77,7 +77,7 @@ def test_with_one_respondent_every_category_row_is_present_and_suppressed_as_bef
     }
     for question in (
         "Voelde u zich gehoord?",
-        "Heeft onze hulp je verder geholpen?",
+        "Heeft onze hulp u verder geholpen?",
         "Zou u ons aanraden aan andere ouders?",
     ):
         assert question in evaluation_rows, evaluation_rows
@@ -106,7 +106,7 @@ def test_no_raw_code_appears_in_the_page_pdf_csv_or_xlsx(staff_client, one_respo
     assert labels <= first_cells, labels - first_cells
     assert labels <= xlsx_cells, labels - xlsx_cells
     for where in ("page", "pdf", "xlsx"):
-        for label in ("Een beetje", "1 – helemaal niet", "Deels opgelost", "Ouder", "Thuiszitten"):
+        for label in ("Een beetje", "1 – nee, helemaal niet", "Deels opgelost", "Ouder", "Thuiszitten"):
             assert label in outputs[where], (where, label)
     page = client.get(reverse("reports_report")).content.decode()
     for code in ("partly", "not_solved", "young_person", "callback"):

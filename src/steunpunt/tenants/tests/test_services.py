@@ -132,7 +132,7 @@ def test_content_roles_may_edit_their_own_pages_only(staff_client):
     assert not own_home.permissions_for_user(consultant).can_edit()
     client = staff_client(editor)
     assert client.get(f"/admin/pages/{own_home.pk}/edit/").status_code == 200
-    assert client.get(f"/admin/pages/{other_home.pk}/edit/").status_code == 302
+    assert client.get(f"/admin/pages/{other_home.pk}/edit/").status_code == 404
     membership_revoke(membership=membership)
     editor = type(editor).objects.get(pk=editor.pk)
     assert not Page.objects.get(pk=own_home.pk).permissions_for_user(editor).can_edit()
