@@ -82,7 +82,7 @@ def test_a_young_person_books_a_time_staff_move_it_and_the_young_person_cancels_
     page.wait_for_url(f"**/spreekuur/{noord_slot.pk}/")
     assert violations(page) == []
 
-    _tab_to(page, "button[type=submit].button")
+    _tab_to(page, "main button[type=submit].button")
     page.keyboard.press("Enter")
     summary = page.locator(".error-summary").inner_text()
     assert "Vul uw e-mailadres in." in summary and "Zet een vinkje" in summary
@@ -97,7 +97,7 @@ def test_a_young_person_books_a_time_staff_move_it_and_the_young_person_cancels_
     page.keyboard.type("jongere@example.test")
     _tab_to(page, "#id_consent")
     page.keyboard.press("Space")
-    _tab_to(page, "button[type=submit].button")
+    _tab_to(page, "main button[type=submit].button")
     page.keyboard.press("Enter")
     page.wait_for_url("**/spreekuur/afspraak/**")
     booking = Booking.objects.get()

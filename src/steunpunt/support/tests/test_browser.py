@@ -58,7 +58,7 @@ def test_a_parent_asks_a_consultant_answers_and_the_parent_replies(demo, live_se
     parent.keyboard.type("ouder@example.test")
     _tab_to(parent, "#id_consent")
     parent.keyboard.press("Space")
-    _tab_to(parent, "button[type=submit].button")
+    _tab_to(parent, "main button[type=submit].button")
     with parent.expect_request(lambda request: request.method == "POST") as sent:
         parent.keyboard.press("Enter")
     # The browser solved the proof-of-work puzzle and sent its answer (base64 of a JSON object).

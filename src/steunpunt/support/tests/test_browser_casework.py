@@ -50,7 +50,12 @@ def _sign_in(page, base, login):
 def test_a_consultant_works_a_question_from_inbox_to_closing(demo, live_server, browser):
     port = live_server.url.rsplit(":", 1)[1]
     base = f"http://127.0.0.1:{port}"
-    case = Case.objects.get(support_point__slug="noord", status=CaseStatus.NEW, urgent=True)
+    case = Case.objects.get(
+        support_point__slug="noord",
+        status=CaseStatus.NEW,
+        urgent=True,
+        question__contains="Mijn zoon van 9 zit sinds",
+    )
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
     errors = []
