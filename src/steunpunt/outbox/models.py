@@ -14,6 +14,10 @@ class OutboxMail(models.Model):
     sent (``sent_at``) or failed for good (``failed_at``, the server's answer in ``last_error``).
     """
 
+    # A mail is no content: Wagtail's reference index would queue a task for each one (and, with the
+    # task backend on Redis, need Redis just to store a mail) since it names a steunpunt.
+    wagtail_reference_index_ignore = True
+
     # The recipient's address is personal data: a screen that shows it writes an audit record.
     PERSONAL_FIELDS = ("to",)
 
