@@ -20,7 +20,7 @@ from django.utils import timezone
 from steunpunt.concerns.models import ConcernStatus, Severity
 from steunpunt.concerns.services import concern_create, concern_publish, concern_transition
 from steunpunt.evaluations.models import Invitation, Response
-from steunpunt.evaluations.services import YOUTH_KINDS, current_questionnaire
+from steunpunt.evaluations.services import YOUTH_KINDS, audience_for, current_questionnaire
 from steunpunt.information.models import ArticlePage, Theme
 from steunpunt.information.services import supplement_save
 from steunpunt.meetings.models import Meeting
@@ -373,7 +373,7 @@ def _evaluations(support_point, rng, plans, themes):
         case = plan["case"]
         if not case.evaluation_consent:
             continue
-        audience = "youth" if case.requester_kind in YOUTH_KINDS else "parents"
+        audience = audience_for(case)
         if audience not in questionnaires:
             questionnaires[audience] = current_questionnaire(support_point, audience)
         questionnaire = questionnaires[audience]

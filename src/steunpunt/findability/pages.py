@@ -4,6 +4,7 @@ from django.core.paginator import Paginator
 from django.template.response import TemplateResponse
 from django.utils.http import urlencode
 
+from steunpunt.core.address import addressed, for_audience
 from steunpunt.information.audiences import URL_SEGMENTS, Audience
 from steunpunt.information.search import (
     MAX_QUERY_LENGTH,
@@ -54,6 +55,8 @@ def _article_item(card, audience, position, base, params, kind=ResultKind.ARTICL
         "version": version,
         "others": others,
         "for_reader": version.audience == audience,
+        # Another audience's version speaks in its own words ("u" to parents): marked on the card.
+        "address": for_audience(version.audience),
         "position": position,
     }
 
@@ -89,7 +92,9 @@ def search_page(page, request):
         "article_label": ResultKind.ARTICLE.label,
     }
     if not query:
-        return TemplateResponse(request, "information/search.html", context)
+        return addressed(
+            TemplateResponse(request, "information/search.html", context), for_audience(audience)
+        )
     query_analysis = results.object_list.analysis
     params = {"q": query}
     if audience != Audience.PARENTS:
@@ -166,7 +171,8 @@ def search_page(page, request):
             "theme": theme,
             "articles": most_read(theme),
         }
-    return TemplateResponse(request, "information/search.html", context)
+    # The page speaks to the reader it searches for ("je" with voor=jongeren or kinderen; core.address).
+    return addressed(TemplateResponse(request, "information/search.html", context), for_audience(audience))
 
 
 def _explanation(entry, audience):

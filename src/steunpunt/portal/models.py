@@ -10,6 +10,7 @@ from wagtail.contrib.routable_page.models import path
 from wagtail.fields import StreamField
 from wagtail.models import Page
 
+from steunpunt.core.address import Address, addressed
 from steunpunt.findability.routes import SearchRoutesMixin
 from steunpunt.information.audiences import Audience
 from steunpunt.information.routes import InformationRoutesMixin
@@ -124,7 +125,7 @@ class SupportPointHomePage(InformationRoutesMixin, SearchRoutesMixin, StarterTex
             for version in article.versions()
             if version.audience == Audience.YOUTH
         ]
-        return TemplateResponse(
+        response = TemplateResponse(
             request,
             "portal/youth_page.html",
             {
@@ -134,6 +135,7 @@ class SupportPointHomePage(InformationRoutesMixin, SearchRoutesMixin, StarterTex
                 "support_point": getattr(request, "support_point", None),
             },
         )
+        return addressed(response, Address.INFORMAL)  # a page for young people says "je" (core.address)
 
 
 class ContentPage(StarterTextMixin, Page):

@@ -246,6 +246,8 @@ def test_every_public_page_and_form_speaks_to_its_reader(site):
     pages.check("/informatie/", U)
     pages.check("/zoeken/?q=zorgplicht", U)
     pages.check("/zoeken/?q=xyzzy", U)
+    pages.check("/zoeken/?q=zorgplicht&voor=jongeren", JE)
+    pages.check("/zoeken/?q=xyzzy&voor=kinderen", JE)
     pages.check("/begrippen/", U)
     pages.check("/jongeren/", JE)
     articles = ArticlePage.objects.live().specific()
