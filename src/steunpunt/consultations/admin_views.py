@@ -5,28 +5,24 @@ bookings screen (``tenants/access.py``, declared on ``BookingViewSet``), so anot
 booking, or one outside the role, answers 404. Writes go through the services, which mail the person.
 """
 
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
-from wagtail.permissions import policy_registry
 
-from steunpunt.tenants.access import ScopedPermissionPolicy, record_reads
+from steunpunt.tenants.access import record_reads
 
 from .forms import BookingCancelForm, BookingMoveForm
 from .models import Booking
-from .selectors import free_slots_for_move
+from .selectors import bookings_visible_to, free_slots_for_move
 from .services import Refused, booking_cancel, booking_move
 
 
 def bookings_managed_by(user):
-    """The bookings ``user`` may see, and so cancel or move: the scope of the bookings screen."""
-    policy = policy_registry.get_by_type(Booking, fallback=False)
-    if not isinstance(policy, ScopedPermissionPolicy):
-        raise Http404
-    return policy.queryset_for(user, ["view"])
+    """The bookings ``user`` may see, and so cancel or move (whoever receives the steunpunt's questions,
+    or handles the booking's case): the bookings screen's own selector."""
+    return bookings_visible_to(user)
 
 
 @require_http_methods(["GET", "POST"])
@@ -59,10 +55,10 @@ def booking_manage(request, pk):
         except Refused as refusal:
             error = str(refusal)
         status = 400
-    else:
-        record_reads(
-            request.user, Booking, [booking], steunpunt_field="slot__support_point", detail="manage page"
-        )
+    # The page shows the booker's name and contact details: read, whatever the answer.
+    record_reads(
+        request.user, Booking, [booking], steunpunt_field="slot__support_point", detail="manage page"
+    )
     return TemplateResponse(
         request,
         "consultations/admin/booking_manage.html",

@@ -197,6 +197,8 @@ def _detail(request, case, access, status=200, **forms):
     with status 400, so a reload asks for the page again instead of landing on an action's address."""
     user = request.user
     full = access == FULL
+    # The page shows the question and the requester's details: read, also when a form comes back.
+    _audit(case, user, AuditAction.READ, "case page" if full else "intake")
     timeline = case_timeline(case, access)
     people = {getattr(entry["object"], "by", None) for entry in timeline}
     people |= {getattr(entry["object"], "author", None) for entry in timeline}
@@ -344,7 +346,6 @@ def case_detail(request, pk):
             )
         return _act(request, pk, name)
     case, access = case_for(request.user, pk)
-    _audit(case, request.user, AuditAction.READ, "case page" if access == FULL else "intake")
     return _detail(request, case, access)
 
 
