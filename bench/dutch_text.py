@@ -3,10 +3,10 @@
 Half of the sentences are real sentences from the starter articles
 (``src/steunpunt/information/starter/articles/*.json``), so the words of this field (school,
 ouders, ondersteuning, ...) are as common as in the real information; the other half are words
-drawn by their frequency in Dutch from ``shared/data/nl_woordfrequentie_wordfreq3.1.1_top50k.tsv``.
+drawn by their frequency in Dutch from ``bench/data/nl_woordfrequentie_wordfreq3.1.1_top50k.tsv``.
 
 Word frequencies: the ``wordfreq`` 3.1.1 package by Robyn Speer, which includes SUBTLEX-NL
-(Keuleers, Brysbaert & New 2010); CC BY-SA 4.0. The file is read where it lies, never copied.
+(Keuleers, Brysbaert & New 2010); CC BY-SA 4.0 (attribution in ``bench/data/README.md``).
 """
 
 import itertools
@@ -19,9 +19,7 @@ REPO = Path(__file__).resolve().parent.parent
 APP = Path(os.environ.get("BENCH_APP_DIR", REPO))
 STARTER = APP / "src" / "steunpunt" / "information" / "starter" / "articles"
 WORDFREQ = Path(
-    os.environ.get(
-        "BENCH_WORDFREQ", REPO.parent / "shared" / "data" / "nl_woordfrequentie_wordfreq3.1.1_top50k.tsv"
-    )
+    os.environ.get("BENCH_WORDFREQ", REPO / "bench" / "data" / "nl_woordfrequentie_wordfreq3.1.1_top50k.tsv")
 )
 STOPWORDS = WORDFREQ.parent / "stopwords_nl_stopwords-iso.txt"
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")

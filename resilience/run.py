@@ -1,4 +1,4 @@
-"""Resilience checks R1 and R2 (../shared/docs/quality.md) against the real running stack.
+"""Resilience checks R1 and R2 (docs/quality.md) against the real running stack.
 
     .venv/bin/python resilience/run.py [r1|r2|all] [--seconds 40] [--clients 6] [--questions 50]
 

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Debian packages `make security` needs: sqlmap and wapiti, the scanners of target S9
-# (../shared/docs/quality.md). Installs them when missing and this user may; like
+# (docs/quality.md). Installs them when missing and this user may; like
 # scripts/system-packages.sh, without root it prints the apt-get command to run.
 set -euo pipefail
 missing=()

@@ -1,4 +1,4 @@
-"""`make security`: sqlmap and wapiti against the running site (target S9 in ../shared/docs/quality.md).
+"""`make security`: sqlmap and wapiti against the running site (target S9 in docs/quality.md).
 
 Builds a scratch PostgreSQL database (``steunpunt_security``, dropped and made again every run),
 migrates it, loads the demo data, serves it with gunicorn and production settings
