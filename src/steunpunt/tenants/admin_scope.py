@@ -9,8 +9,9 @@ place, so that their denial is the same 404.
   (so another steunpunt's site, or any site for a role that edits no pages) unless the user may edit
   it or act on it in a workflow task in progress (an expert, a reading panel member); a workflow step
   of another page than the one named, or one the user neither finished nor may reach the page of; a
-  document, image, collection, workflow or task of which the user holds none of Wagtail's
-  permissions. Platform administrators (superusers) keep Wagtail's own rules.
+  document, image or collection the user holds none of Wagtail's permissions on (per object: the
+  collection it lies in), a workflow or task of which the user holds none. Platform administrators
+  (superusers) pass because Wagtail's own policies grant them everything, not by an exception here.
 """
 
 from django.http import Http404
@@ -62,29 +63,35 @@ def _models():
 WAGTAIL_PERMISSIONS = ("add", "change", "delete", "choose")
 
 
-def holds_any_wagtail_permission(user, model):
-    """Whether ``user`` holds any of Wagtail's own permissions on ``model`` (through groups)."""
+def holds_any_wagtail_permission(user, model, pk):
+    """Whether ``user`` holds any of Wagtail's own permissions on the object ``pk`` of ``model``: Wagtail's
+    permission policy for the model decides per object (documents and images by their collection,
+    collections by the collections the user manages; workflows and tasks per model)."""
     from wagtail.permissions import policy_registry
 
-    return policy_registry.get_by_type(model).user_has_any_permission(user, WAGTAIL_PERMISSIONS)
+    policy = policy_registry.get_by_type(model)
+    return policy.instances_user_has_any_permission_for(user, WAGTAIL_PERMISSIONS).filter(pk=pk).exists()
 
 
 def page_reachable(user, page_id):
     """Whether ``user`` may reach page ``page_id`` in the back office: it lies in a tree Wagtail lets
     the user explore, or the user reviews it in a workflow task that is in progress."""
-    from wagtail.models import Page, TaskState
+    from wagtail.models import Page, Task, TaskState
     from wagtail.permission_policies.pages import PagePermissionPolicy
 
     if PagePermissionPolicy().explorable_instances(user).filter(pk=page_id).exists():
         return True
-    states = TaskState.objects.filter(
-        status=TaskState.STATUS_IN_PROGRESS, workflow_state__base_content_type__isnull=False
-    ).filter(workflow_state__object_id=str(page_id))
+    in_progress = TaskState.objects.filter(
+        status=TaskState.STATUS_IN_PROGRESS,
+        workflow_state__base_content_type__isnull=False,
+        workflow_state__object_id=str(page_id),
+    )
+    tasks = Task.objects.filter(pk__in=in_progress.values("task_id")).specific()
     page = Page.objects.filter(pk=page_id).first()
     return page is not None and any(
         # The task's editor, or one of its actions (a reading panel member reviews from a preview).
-        state.task.specific.user_can_access_editor(page, user) or state.task.specific.get_actions(page, user)
-        for state in states.select_related("task")
+        task.user_can_access_editor(page, user) or task.get_actions(page, user)
+        for task in tasks
     )
 
 
@@ -102,9 +109,11 @@ def named_objects(match):
 
 
 def reachable(user, kind, value):
+    if not str(value).isdigit():
+        return False
     if kind == "page":
-        return str(value).isdigit() and page_reachable(user, int(value))
-    return holds_any_wagtail_permission(user, _models()[kind])
+        return page_reachable(user, int(value))
+    return holds_any_wagtail_permission(user, _models()[kind], int(value))
 
 
 class AdminObjectScopeMiddleware:
@@ -121,8 +130,8 @@ class AdminObjectScopeMiddleware:
         user = getattr(request, "user", None)
         if match is None or not request.path.startswith("/admin/") or user is None:
             return None
-        if not user.is_authenticated or user.is_superuser:
-            return None  # Wagtail sends the anonymous to the login; superusers keep Wagtail's rules
+        if not user.is_authenticated:
+            return None  # Wagtail sends the anonymous to the login
         named = named_objects(match)
         pages = [value for kind, value in named if kind == "page"]
         for kind, value in named:
