@@ -98,8 +98,15 @@ def xlsx_of(report):
         sheet.append([str(cell) for cell in header])
         for cell in sheet[2]:
             cell.font = bold
+        # Only the figure columns (a period's counts, a share) hold numbers; labels and free text
+        # ("2024", a board's answer) stay text whatever they look like.
+        figures = {str(report.period.label), str(report.previous.label), str(_("Share"))}
+        figure_columns = {index for index, cell in enumerate(header) if index and str(cell) in figures}
         for row in rows:
-            values = [_cell_value(cell) for cell in row]
+            values = [
+                _cell_value(cell) if index in figure_columns else (str(cell), None)
+                for index, cell in enumerate(row)
+            ]
             sheet.append([value for value, _format in values])
             for cell, (_value, number_format) in zip(sheet[sheet.max_row], values, strict=True):
                 if number_format:

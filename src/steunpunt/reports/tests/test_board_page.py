@@ -12,6 +12,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from steunpunt.ambitions.tests.factories import case_at
+from steunpunt.concerns.services import concern_create, concern_transition
 from steunpunt.reports.exports import SHEET_NAME_MAX, _cell_value, sheet_name
 from steunpunt.reports.periods import Period
 from steunpunt.reports.selectors import last_year_with_data
@@ -82,6 +83,23 @@ def test_the_xlsx_stores_numbers_as_numbers_and_maps_every_sheet_to_its_full_tit
         for row in sheet.iter_rows(min_row=3, values_only=True):
             for value in row[1:]:
                 assert not (isinstance(value, str) and NUMBER_AS_TEXT.fullmatch(value)), (sheet.title, row)
+
+
+def test_labels_and_free_text_stay_text_in_the_xlsx_even_when_they_look_like_numbers(staff_client, noord):
+    """Only the figure columns are numbers: a signal called "2024" whose board answered "12" keeps both
+    as the board wrote them."""
+    _questions_in_the_fourth_quarter(noord)
+    concern = concern_create(support_point=noord, title="2024", description="D", severity="low", by=None)
+    concern = concern_transition(concern=concern, to="discussed", on=datetime.date(2026, 12, 1), by=None)
+    concern_transition(concern=concern, to="response", text="12", by=None)
+    response = _board(staff_client, noord).get(
+        reverse("reports_download", args=["xlsx"]) + "?periode=2026-K4"
+    )
+    book = load_workbook(io.BytesIO(response.content))
+    signals = book["Signalen"]
+    row = next(signals.iter_rows(min_row=3, values_only=True))
+    assert row[0] == "2024" and row[3] == "12"
+    assert book["Samenvatting"]["B3"].value == 24
 
 
 def test_shown_numbers_become_numbers_and_markers_stay_text():
