@@ -70,9 +70,13 @@ class KnownHostMiddleware:
         if request.path == HEALTH_PATH:
             # Monitoring asks by address; the health check must answer even without a database.
             return self.get_response(request)
+        # Read once per request: the page cache, the searches and the suggestions key on the same
+        # generation (page_cache.current_generation).
+        with page_cache.generation_for_request(request):
+            return self._serve(request)
+
+    def _serve(self, request):
         hostname = request.get_host().split(":")[0].lower()
-        # Read once per request: the page cache keys on the same generation (page_cache.current_generation).
-        request.content_generation = page_cache.current_generation()
         support_point = self._support_point(hostname, request.content_generation)
         if support_point is not None:
             request.support_point = support_point

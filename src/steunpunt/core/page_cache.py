@@ -10,6 +10,8 @@ The same pages, and only those, tell a front cache (nginx) that it may keep them
 :setting:`FRONT_CACHE_SECONDS` (:mod:`steunpunt.core.front_cache`), whether or not this cache is on.
 """
 
+import contextlib
+import contextvars
 import hashlib
 import pickle  # nosec B403  # only bytes this process pickled itself
 import secrets
@@ -30,14 +32,34 @@ CACHEABLE_PREFIXES = ()
 GENERATION_KEY = "page-cache:generation"
 
 
+# The generation the request being served read (set by the host lookup, KnownHostMiddleware, for the
+# request's duration): every search, suggestion and cached page of one request keys on the same value,
+# read from the cache once (bench/README.md: each read is a round trip to Redis).
+_request_generation = contextvars.ContextVar("content_generation", default=None)
+
+
 def current_generation(request=None):
     """The generation of the content: it moves on at every change of content a page shows.
 
-    With ``request``: the generation the host lookup read for it (``request.content_generation``), so
-    that a request reads it from the cache once (bench/README.md: each read is a round trip to Redis).
+    Within a request: the generation the host lookup read for it (``request.content_generation``, or the
+    request's context when no request is at hand), so that a request reads it from the cache once.
     """
     generation = getattr(request, "content_generation", None)
+    if generation is None:
+        generation = _request_generation.get()
     return generation if generation is not None else _generation()
+
+
+@contextlib.contextmanager
+def generation_for_request(request):
+    """Read the generation once for ``request`` and let every :func:`current_generation` of the request
+    use it (the host middleware wraps the request in this)."""
+    request.content_generation = _generation()
+    token = _request_generation.set(request.content_generation)
+    try:
+        yield request.content_generation
+    finally:
+        _request_generation.reset(token)
 
 
 def _fresh():
@@ -57,6 +79,8 @@ def _generation():
 
 def bump_generation(**kwargs):
     """Make every cached page stale (connected to the signals of content models)."""
+    # A request that changes content reads the new generation for whatever it does next.
+    _request_generation.set(None)
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:

@@ -13,6 +13,7 @@ class InformationConfig(AppConfig):
     page_cache_content = (
         "information.RegionalSupplement",
         "information.GlossaryTerm",
+        "information.SearchSynonym",  # the searches kept per generation (search.py) use them
         "information.Theme",
         "information.RelatedArticle",
         "information.ArticleSource",

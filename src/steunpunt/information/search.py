@@ -43,7 +43,6 @@ from dataclasses import dataclass, replace
 from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
-from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.utils.html import format_html, format_html_join
 from django_tasks.signals import task_finished
@@ -418,14 +417,6 @@ def _ranking(query):
 def search_count(*, support_point, query, results):
     """Count one search on one site for today with its number of results (written in batches)."""
     count_search(support_point_id=support_point.pk, query=query, results=results)
-
-
-@receiver(post_save, sender=SearchSynonym, dispatch_uid="information-search-synonym-saved")
-@receiver(post_delete, sender=SearchSynonym, dispatch_uid="information-search-synonym-deleted")
-@receiver(post_save, sender=GlossaryTerm, dispatch_uid="information-search-glossary-saved")
-@receiver(post_delete, sender=GlossaryTerm, dispatch_uid="information-search-glossary-deleted")
-def _synonyms_changed(sender, **kwargs):
-    page_cache.bump_generation()
 
 
 @receiver(task_finished, dispatch_uid="information-search-index-updated")
