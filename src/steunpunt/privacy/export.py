@@ -10,6 +10,8 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from steunpunt.core.pdf import html_to_pdf
+
 from .models import AuditAction
 from .services import audit_many
 
@@ -137,8 +139,6 @@ def requester_export_pdf(case, cases, *, by):
     texts in any alphabet (Łukasz, Şükrü, Олена, محمد) come out as written, right-to-left text laid
     out right to left.
     """
-    from weasyprint import HTML  # Pango is needed only when a PDF is asked for
-
     data = requester_export_data(case, cases, by=by, kind="pdf")
     labels = {
         "reference": _("Number"),
@@ -214,4 +214,4 @@ def requester_export_pdf(case, cases, *, by):
             "cases": cases,
         },
     )
-    return HTML(string=html).write_pdf()
+    return html_to_pdf(html)

@@ -8,6 +8,8 @@ from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
+from steunpunt.core.pdf import html_to_pdf
+
 from .build import export_tables
 
 
@@ -120,14 +122,10 @@ def xlsx_of(report):
 
 
 def pdf_of(report, request):
-    from weasyprint import HTML  # Pango is needed only when a PDF is asked for
-
     html = render_to_string("reports/report_print.html", {"report": report, "print": True}, request=request)
-    return HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf()
+    return html_to_pdf(html)
 
 
 def annual_pdf_of(annual, request):
-    from weasyprint import HTML
-
     html = render_to_string("reports/annual/print.html", {"annual": annual, "print": True}, request=request)
-    return HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf()
+    return html_to_pdf(html)

@@ -13,6 +13,7 @@ import segno
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
+from steunpunt.core.pdf import html_to_pdf
 from steunpunt.tenants.links import absolute_url
 
 KINDS = ("poster", "flyer")
@@ -52,13 +53,10 @@ def _context(support_point, school):
 
 def material_pdf(support_point, kind, *, school=None):
     """The poster (A4) or flyer (A5) of ``support_point``, for ``school`` when given, as PDF bytes."""
-    from weasyprint import HTML  # Pango is needed only when a PDF is asked for
-    from weasyprint.urls import URLFetcher
-
     if kind not in KINDS:
         raise ValueError(kind)
     html = render_to_string(f"schools/material/{kind}.html", _context(support_point, school))
-    return HTML(string=html, url_fetcher=URLFetcher(allowed_protocols={"data"})).write_pdf()
+    return html_to_pdf(html)
 
 
 def button_png(support_point):
