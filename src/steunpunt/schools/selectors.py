@@ -1,9 +1,20 @@
-from django.db.models import Count
+from django.db.models import Count, Q
 
+from steunpunt.tenants.access import scoped
+from steunpunt.tenants.policy import Action
 from steunpunt.tenants.regions import InvalidPostcode, normalise_postcode
 
 from .geo import distance_km, postcode_point
-from .models import School, SchoolPartnership, SchoolType, Specialism
+from .models import (
+    ProfileProposal,
+    Rating,
+    School,
+    SchoolContact,
+    SchoolEvaluation,
+    SchoolPartnership,
+    SchoolType,
+    Specialism,
+)
 
 
 def schools_for_support_point(support_point, *, school_type="", specialism="", place=""):
@@ -96,3 +107,65 @@ __all__ = [
     "school_links",
     "schools_for_support_point",
 ]
+
+
+# --- Schools as partners: school contact persons, profile proposals, evaluations -----------------
+
+
+def schools_of_contact(user, action):
+    """The schools ``user`` acts for as a school contact person with ``action``: only those granted to
+    them, by a steunpunt where they hold the role (``tenants.access.scoped``)."""
+    if not getattr(user, "is_authenticated", False):
+        return School.objects.none()
+    return scoped(
+        School.objects.all(),
+        user,
+        (action, Q(contacts__user=user)),
+        steunpunt_field="contacts__support_point",
+    ).distinct()
+
+
+def contact_grants(user, school, action):
+    """The grants (``SchoolContact``) through which ``user`` acts for ``school`` with ``action``."""
+    return scoped(SchoolContact.objects.filter(school=school, user=user), user, action)
+
+
+def contacts_visible_to(user):
+    """The school contact persons of the steunpunten where ``user`` manages staff."""
+    return scoped(SchoolContact.objects.all(), user, Action.MEMBERSHIP_MANAGE)
+
+
+def proposals_visible_to(user):
+    """The profile proposals of the steunpunten where ``user`` edits content (editors, coordinators)."""
+    return scoped(ProfileProposal.objects.all(), user, Action.CONTENT_EDIT)
+
+
+def own_proposals(user, school):
+    """The proposals for ``school``, for one of its contact persons (newest first)."""
+    return scoped(
+        ProfileProposal.objects.filter(school=school, school__contacts__user=user),
+        user,
+        Action.SCHOOL_PROFILE_PROPOSE,
+    ).distinct()
+
+
+def grantable_schools(support_point):
+    """The schools a steunpunt may grant a school contact person for: the schools of its region."""
+    return School.objects.filter(partnerships__support_point=support_point).distinct().order_by("name")
+
+
+def school_evaluation_figures(support_point, period_start, period_end):
+    """The schools' anonymous evaluations of ``support_point`` for the half years starting in
+    [``period_start``, ``period_end``): counts per answer (every answer, also those nobody gave) and the
+    remarks, alphabetically (never in the order given). Raw figures: the report suppresses them."""
+    answers = SchoolEvaluation.objects.filter(
+        support_point=support_point, period__gte=period_start, period__lt=period_end
+    )
+    figures = {"answered": answers.count()}
+    for field in ("reachable", "useful"):
+        counted = dict(answers.order_by().values_list(field).annotate(n=Count("pk")))
+        figures[field] = {str(label): counted.get(value, 0) for value, label in Rating.choices}
+    figures["remarks"] = sorted(
+        text.strip() for text in answers.exclude(remark="").values_list("remark", flat=True)
+    )
+    return figures
