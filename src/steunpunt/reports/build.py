@@ -31,8 +31,8 @@ TITLES = {
 }
 
 SCHOOL_QUESTIONS = {
-    "reachable": gettext_lazy("Schools: how easy the steunpunt is to reach"),
-    "useful": gettext_lazy("Schools: how useful the steunpunt is for their families"),
+    "reachable": gettext_lazy("Schools on how easy the steunpunt is to reach"),
+    "useful": gettext_lazy("Schools on how useful the steunpunt is for their families"),
 }
 
 
@@ -283,8 +283,11 @@ def _school_evaluation(support_point, period, previous, threshold):
     """The schools' anonymous opinion of the steunpunt: how many schools answered, and per question the
     answers, each through the same suppression as every other figure. The remarks only when at least
     ``threshold`` schools answered, alphabetically; nothing names a school."""
-    now = school_evaluation_figures(support_point, period.start, period.end)
-    before = school_evaluation_figures(support_point, previous.start, previous.end)
+    now, before = school_evaluation_figures(
+        support_point,
+        [(period.start, period.end), (previous.start, previous.end)],
+        remarks_from=threshold,
+    )
     tables = [
         _table(
             "school_" + key,
@@ -299,7 +302,7 @@ def _school_evaluation(support_point, period, previous, threshold):
         "answered": _count_cell(now["answered"], threshold),
         "answered_before": _count_cell(before["answered"], threshold),
         "tables": tables,
-        "remarks": now["remarks"] if now["answered"] >= threshold else [],
+        "remarks": now["remarks"],
         "remarks_note": _(
             "Remarks are shown only when at least %(threshold)d schools answered, and never with the name "
             "of a school."

@@ -1,3 +1,5 @@
+import datetime
+
 from django.db.models import Count, Q
 
 from steunpunt.tenants.access import scoped
@@ -154,18 +156,35 @@ def grantable_schools(support_point):
     return School.objects.filter(partnerships__support_point=support_point).distinct().order_by("name")
 
 
-def school_evaluation_figures(support_point, period_start, period_end):
-    """The schools' anonymous evaluations of ``support_point`` for the half years starting in
-    [``period_start``, ``period_end``): counts per answer (every answer, also those nobody gave) and the
-    remarks, alphabetically (never in the order given). Raw figures: the report suppresses them."""
-    answers = SchoolEvaluation.objects.filter(
-        support_point=support_point, period__gte=period_start, period__lt=period_end
-    )
-    figures = {"answered": answers.count()}
-    for field in ("reachable", "useful"):
-        counted = dict(answers.order_by().values_list(field).annotate(n=Count("pk")))
-        figures[field] = {str(label): counted.get(value, 0) for value, label in Rating.choices}
-    figures["remarks"] = sorted(
-        text.strip() for text in answers.exclude(remark="").values_list("remark", flat=True)
-    )
+def _half_years_overlapping(start, end):
+    """A filter for the half years (by their first day) that overlap [``start``, ``end``)."""
+    month = start.year * 12 + start.month - 1 - 6
+    return Q(period__lt=end, period__gt=datetime.date(month // 12, month % 12 + 1, 1))
+
+
+def school_evaluation_figures(support_point, periods, *, remarks_from=None):
+    """The schools' anonymous evaluations of ``support_point`` for each ``(start, end)`` of ``periods``:
+    the opinions of the half years that overlap it (a quarter's report shows its half year's opinions).
+    Per period the number that answered and, per question, the count of every answer (also those nobody
+    gave), all in one query. The remarks, alphabetically (never in the order given), of the first period
+    only, and only when at least ``remarks_from`` schools answered (else none). Raw figures: the report
+    suppresses them."""
+    answers = SchoolEvaluation.objects.filter(support_point=support_point)
+    aggregates = {}
+    for index, (start, end) in enumerate(periods):
+        within = _half_years_overlapping(start, end)
+        aggregates[f"{index}:answered"] = Count("pk", filter=within)
+        for field in ("reachable", "useful"):
+            for value, _label in Rating.choices:
+                aggregates[f"{index}:{field}:{value}"] = Count("pk", filter=within & Q(**{field: value}))
+    row = answers.aggregate(**aggregates)
+    figures = []
+    for index in range(len(periods)):
+        figure = {"answered": row[f"{index}:answered"], "remarks": []}
+        for field in ("reachable", "useful"):
+            figure[field] = {str(label): row[f"{index}:{field}:{value}"] for value, label in Rating.choices}
+        figures.append(figure)
+    if figures and remarks_from is not None and figures[0]["answered"] >= remarks_from:
+        remarks = answers.filter(_half_years_overlapping(*periods[0])).exclude(remark="")
+        figures[0]["remarks"] = sorted(text.strip() for text in remarks.values_list("remark", flat=True))
     return figures

@@ -9,6 +9,7 @@ from steunpunt.tenants.policy import Action, support_point_ids_for
 
 from . import admin_views
 from .models import School
+from .selectors import schools_of_contact
 
 
 class SchoolForm(forms.ModelForm):
@@ -86,15 +87,16 @@ class ActionMenuItem(MenuItem):
         return bool(support_point_ids_for(request.user, self.action))
 
 
+class MySchoolMenuItem(MenuItem):
+    """Shown to a school contact person with a school granted (without one the page is not found)."""
+
+    def is_shown(self, request):
+        return schools_of_contact(request.user, Action.SCHOOL_PROFILE_PROPOSE).exists()
+
+
 @hooks.register("register_admin_menu_item")
 def register_my_school_menu_item():
-    return ActionMenuItem(
-        _("My school"),
-        reverse("schools_mine"),
-        icon_name="home",
-        order=100,
-        action=Action.SCHOOL_PROFILE_PROPOSE,
-    )
+    return MySchoolMenuItem(_("My school"), reverse("schools_mine"), icon_name="home", order=100)
 
 
 @hooks.register("register_admin_menu_item")

@@ -242,7 +242,51 @@ def test_the_evaluation_figures_count_every_answer_and_sort_the_remarks(region):
         school_evaluation_give(
             grant=grant, reachable=5, useful=4 - index, remark=f"{'zb'[index]} opmerking", period=january
         )
-    figures = school_evaluation_figures(region["noord"], january, datetime.date(2027, 1, 1))
-    assert figures["answered"] == 2
+    figures, before = school_evaluation_figures(
+        region["noord"],
+        [(january, datetime.date(2027, 1, 1)), (datetime.date(2025, 7, 1), january)],
+        remarks_from=2,
+    )
+    assert figures["answered"] == 2 and before["answered"] == 0
     assert figures["reachable"]["Zeer goed"] == 2 and figures["reachable"]["Slecht"] == 0
     assert figures["remarks"] == ["b opmerking", "z opmerking"]
+    # A quarter's figures hold the opinions of its half year; remarks need enough schools.
+    (quarter,) = school_evaluation_figures(
+        region["noord"], [(datetime.date(2026, 4, 1), datetime.date(2026, 7, 1))], remarks_from=3
+    )
+    assert quarter["answered"] == 2 and quarter["remarks"] == []
+    (next_half,) = school_evaluation_figures(
+        region["noord"], [(datetime.date(2026, 7, 1), datetime.date(2027, 1, 1))]
+    )
+    assert next_half["answered"] == 0
+
+
+def test_every_screen_of_the_role_speaks_dutch_and_its_menu_leads_there(staff_client, region):
+    contact = staff_client(region["contact"])
+    school = region["own"].pk
+    home = contact.get("/admin/").content.decode()
+    assert "mijn-school" in home and "Mijn school" in home  # the sidebar's menu (JSON)
+    english = (
+        "My school",
+        "Propose a change",
+        "Refer a family",
+        "Send the referral",
+        "Back to my school",
+        "How easy",
+        "Remark",
+        "Your proposals",
+        "On the website now",
+        "Name of the parent",
+    )
+    for name, args in (
+        ("schools_mine", []),
+        ("schools_propose", [school]),
+        ("schools_evaluate", [school]),
+        ("support_school_referral", [school]),
+    ):
+        page = contact.get(reverse(name, args=args)).content.decode()
+        assert [word for word in english if word in page] == [], name
+        assert 'lang="nl"' in page
+    # Someone with the role but without a school gets no menu item that leads nowhere.
+    bare = staff_client(MembershipFactory(support_point=region["noord"], role=Role.SCHOOL_CONTACT).user)
+    assert "mijn-school" not in bare.get("/admin/").content.decode()
