@@ -70,6 +70,7 @@ CHANNELS = [
     (Channel.CONSULTATION, 8),
     (Channel.WALK_IN, 5),
     (Channel.WEB_YOUTH, 6),
+    (Channel.SCHOOL, 7),  # a warm referral by a school (issue 18)
 ]
 AGES = [
     (AgeGroup.AGE_4_12, 46),
@@ -213,6 +214,8 @@ def _questions(support_point, rng, today):
         channel = Channel.WEB_YOUTH if young and rng.random() < 0.6 else _pick(rng, CHANNELS)
         if channel == Channel.WEB_YOUTH and not young:
             channel = Channel.WEB
+        if channel == Channel.SCHOOL and young:  # a school refers a family through the parent
+            channel = Channel.WEB_YOUTH
         age = AgeGroup.AGE_12_18 if kind == RequesterKind.YOUNG_PERSON else _pick(rng, AGES)
         if kind == RequesterKind.CHILD:
             age = AgeGroup.AGE_4_12

@@ -23,6 +23,7 @@ from steunpunt.information.starter import load_starter_articles, load_starter_gl
 from steunpunt.meetings.models import Meeting
 from steunpunt.portal.services import platform_site_ensure
 from steunpunt.schools.demo import load_demo as schools_demo
+from steunpunt.schools.demo import load_partners as schools_partners_demo
 from steunpunt.socialmap.starter import load_starter_organisations
 from steunpunt.support.models import (
     AgeGroup,
@@ -32,6 +33,7 @@ from steunpunt.support.models import (
     Channel,
     Outcome,
     RequesterKind,
+    SchoolReferral,
     SupportKind,
 )
 from steunpunt.support.services import (
@@ -40,6 +42,7 @@ from steunpunt.support.services import (
     case_transition,
     contact_add,
     message_from_staff,
+    school_referral_submit,
 )
 from steunpunt.tenants.models import OpeningPeriod, SupportPoint
 from steunpunt.tenants.roles import Role
@@ -111,9 +114,10 @@ def load_demo_data(*, port=8000):
         if site.port != port:
             site.port = port
             site.save(update_fields=["port"])
+        accounts = {}
         for role in Role:
             username = f"{spec['slug']}-{role.value.replace('_', '-')}"
-            _user, device = _demo_account(username, role, support_point)
+            accounts[role], device = _demo_account(username, role, support_point)
             logins.append(
                 {
                     "steunpunt": support_point.name,
@@ -126,6 +130,7 @@ def load_demo_data(*, port=8000):
                 }
             )
         _demo_cases(support_point)
+        _demo_school_partners(support_point, accounts[Role.SCHOOL_CONTACT], accounts[Role.EDITOR])
         load_history(support_point)
         development_demo(support_point)
         ambitions_demo(support_point)
@@ -235,6 +240,30 @@ def _demo_cases(support_point):
         case=done, body="(Voorbeeld) Ja, dat mag. Vraag je mentor om een gesprek over je OPP.", by=consultant
     )
     case_transition(case=done, to=CaseStatus.CLOSED, by=consultant, outcome=Outcome.SOLVED)
+
+
+def _demo_school_partners(support_point, contact, editor):
+    """The demo school contact person's school (an approved and a waiting profile change), one referral of
+    a family by it, and six other schools' opinions of the steunpunt (``schools.demo.load_partners``)."""
+    school = schools_partners_demo(support_point, contact, editor)
+    if school is None or SchoolReferral.objects.filter(school=school, support_point=support_point).exists():
+        return
+    school_referral_submit(
+        school=school,
+        support_point=support_point,
+        by=contact,
+        data={
+            "requester_name": "Demo-ouder (Voorbeeld)",
+            "requester_email": "demo-ouder@demo.example",
+            "question": "(Voorbeeldvraag) Mijn dochter krijgt geen extra hulp bij lezen, terwijl ze dyslexie "
+            "heeft. De school zegt dat er geen geld voor is.",
+            "tried": "(Voorbeeld) Twee gesprekken met de leerkracht en de intern begeleider.",
+            "school_type": CaseSchoolType.PRIMARY,
+            "age_group": AgeGroup.AGE_4_12,
+        },
+        consent_statement="(Voorbeeld) De ouder vindt het goed dat de school deze gegevens doorgeeft.",
+        is_demo=True,
+    )
 
 
 def _national_offer():

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from steunpunt.concerns.models import ConcernStatus, Severity
+from steunpunt.schools.selectors import school_evaluation_figures
 
 from . import aggregates
 from .suppression import SMALL, WITHHELD, Cell, Unpublishable, legend, percentage, suppress_1d
@@ -27,6 +28,11 @@ TITLES = {
     "support": gettext_lazy("Support given"),
     "referrals": gettext_lazy("Referred to"),
     "outcomes": gettext_lazy("Outcome of closed questions"),
+}
+
+SCHOOL_QUESTIONS = {
+    "reachable": gettext_lazy("Schools on how easy the steunpunt is to reach"),
+    "useful": gettext_lazy("Schools on how useful the steunpunt is for their families"),
 }
 
 
@@ -98,6 +104,7 @@ class Report:
     durations: list[dict]
     evaluation: dict
     information: list[Table]
+    schools: dict
     concerns: list[dict]
     legend: list[str]
     withheld_text: str = str(WITHHELD)
@@ -242,6 +249,7 @@ def build_report(support_point, period):
         ),
     ]
     return Report(
+        schools=_school_evaluation(support_point, period, previous, threshold),
         support_point=support_point,
         period=period,
         previous=previous,
@@ -271,6 +279,38 @@ def build_report(support_point, period):
     )
 
 
+def _school_evaluation(support_point, period, previous, threshold):
+    """The schools' anonymous opinion of the steunpunt: how many schools answered, and per question the
+    answers, each through the same suppression as every other figure. The remarks only when at least
+    ``threshold`` schools answered, alphabetically; nothing names a school."""
+    now, before = school_evaluation_figures(
+        support_point,
+        [(period.start, period.end), (previous.start, previous.end)],
+        remarks_from=threshold,
+    )
+    tables = [
+        _table(
+            "school_" + key,
+            title,
+            now[key] if now["answered"] else {},
+            before[key] if before["answered"] else {},
+            threshold,
+        )
+        for key, title in SCHOOL_QUESTIONS.items()
+    ]
+    return {
+        "answered": _count_cell(now["answered"], threshold),
+        "answered_before": _count_cell(before["answered"], threshold),
+        "tables": tables,
+        "remarks": now["remarks"],
+        "remarks_note": _(
+            "Remarks are shown only when at least %(threshold)d schools answered, and never with the name "
+            "of a school."
+        )
+        % {"threshold": threshold},
+    }
+
+
 def export_tables(report):
     """Every table of the report as ``(title, header, rows)`` of shown text only, for CSV and XLSX."""
     current, previous = report.period.label, report.previous.label
@@ -293,7 +333,21 @@ def export_tables(report):
             ],
         )
     )
-    for table in [*report.tables, *report.evaluation["tables"], *report.information]:
+    schools = report.schools
+    out.append(
+        (
+            _("Evaluation by schools"),
+            [_("Figure"), current, previous],
+            [
+                [
+                    _("Schools that gave their opinion"),
+                    schools["answered"].shown,
+                    schools["answered_before"].shown,
+                ]
+            ],
+        )
+    )
+    for table in [*report.tables, *report.evaluation["tables"], *schools["tables"], *report.information]:
         rows = [
             [row.label, _shown(row.current), row.percent or "", _shown(row.previous)] for row in table.rows
         ]

@@ -133,3 +133,111 @@ def load_demo(partnership_codes):
     if profiled:
         transaction.on_commit(bump_generation)
     return len(profiled)
+
+
+# --- Schools as partners (issue 18): demo school contact persons, proposals and opinions ----------
+
+DEMO_REMARKS = [
+    "(Voorbeeld) Snel teruggebeld, ouders waren blij met de uitleg.",
+    "(Voorbeeld) Graag vaker een spreekuur op school.",
+    "(Voorbeeld) Fijn dat ouders een onafhankelijke plek hebben.",
+    "",
+    "(Voorbeeld) De folder is duidelijk, we delen hem bij elk zorggesprek.",
+    "",
+]
+
+
+def _demo_contact_user(username, school):
+    from django.contrib.auth import get_user_model
+
+    user, created = get_user_model().objects.get_or_create(
+        username=username,
+        defaults={
+            "email": f"{username}@demo.example",
+            "first_name": "Schoolcontactpersoon",
+            "last_name": f"({school.name}, demo)",
+        },
+    )
+    if created:
+        user.set_unusable_password()
+        user.save()
+    return user
+
+
+def load_partners(support_point, contact_user, editor=None):
+    """Give the demo login ``contact_user`` a school of the region with an approved and a waiting profile
+    change (made up, marked demo), and have six other demo schools give their opinion of the steunpunt this
+    half year (enough to show in the board report). Safe to repeat. Returns the login's school."""
+    from .models import ProfileProposal, ProposalStatus, SchoolContact, SchoolEvaluationGiven
+    from .services import (
+        half_year,
+        profile_decide,
+        profile_propose,
+        school_contact_grant,
+        school_evaluation_give,
+    )
+
+    schools = list(
+        School.objects.filter(partnerships__support_point=support_point, school_type=SchoolType.REGULAR)
+        .distinct()
+        .order_by("location_code")[:7]
+    )
+    if not schools:
+        return None
+    own, others = schools[0], schools[1:]
+    grant = SchoolContact.objects.filter(user=contact_user, support_point=support_point).first()
+    if grant is None:
+        grant = school_contact_grant(
+            school=own, support_point=support_point, email=contact_user.email, user=contact_user
+        )
+    own = grant.school
+    if not ProfileProposal.objects.filter(school=own, support_point=support_point).exists():
+        specialisms = {item.slug: item for item in Specialism.objects.all()}
+        approved = profile_propose(
+            grant=grant,
+            data={
+                "support_profile_file": _demo_sop(),
+                "support_coordinator": "Mevrouw J. de Boer, intern begeleider (Voorbeeld, demo)",
+                "parent_contact": "Bel de school op maandag of donderdag, of mail zorg@school.example. "
+                "(Voorbeeld, demo)",
+                "note": "(Voorbeeld) Ons nieuwe SOP van dit schooljaar.",
+            },
+            specialisms=[
+                specialisms[slug] for slug in ("dyslexie", "hoogbegaafdheid") if slug in specialisms
+            ],
+            by=contact_user,
+            is_demo=True,
+        )
+        profile_decide(proposal=approved, to=ProposalStatus.APPROVED, by=editor)
+        profile_propose(
+            grant=grant,
+            data={
+                "support_profile_url": "https://school.example/ondersteuning",
+                "support_coordinator": "Mevrouw J. de Boer, intern begeleider (Voorbeeld, demo)",
+                "parent_contact": "Mail zorg@school.example; we bellen binnen twee werkdagen terug. "
+                "(Voorbeeld, demo)",
+                "note": "(Voorbeeld) Nieuwe manier om ons te bereiken.",
+            },
+            specialisms=[
+                specialisms[slug] for slug in ("dyslexie", "hoogbegaafdheid", "adhd") if slug in specialisms
+            ],
+            by=contact_user,
+            is_demo=True,
+        )
+    period = half_year()
+    for index, school in enumerate(others):
+        if SchoolEvaluationGiven.objects.filter(
+            school=school, support_point=support_point, period=period
+        ).exists():
+            continue
+        user = _demo_contact_user(f"{support_point.slug}-school-demo-{school.location_code.lower()}", school)
+        other = school_contact_grant(school=school, support_point=support_point, email=user.email, user=user)
+        school_evaluation_give(
+            grant=other,
+            reachable=(5, 4, 4, 3, 5, 4)[index % 6],
+            useful=(5, 5, 4, 4, 3, 5)[index % 6],
+            remark=DEMO_REMARKS[index % len(DEMO_REMARKS)],
+            period=period,
+            is_demo=True,
+        )
+    return own

@@ -1,5 +1,8 @@
 """Schools in the region (DUO open data) and their support profile."""
 
+import uuid
+
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import FileExtensionValidator
 from django.db import models
@@ -107,6 +110,12 @@ class School(models.Model):
         validators=[FileExtensionValidator(["pdf"]), validate_profile_file],
         help_text=_("The school support profile (SOP), or the part of the school guide about support."),
     )
+    support_coordinator = models.CharField(
+        _("support coordinator"),
+        max_length=200,
+        blank=True,
+        help_text=_("The name of the support coordinator (ondersteuningscoördinator or intern begeleider)."),
+    )
     parent_contact = models.CharField(
         _("contact for parents about support"),
         max_length=300,
@@ -126,7 +135,12 @@ class School(models.Model):
 
     @property
     def has_support_profile(self):
-        return bool(self.support_profile_url or self.support_profile_file or self.parent_contact)
+        return bool(
+            self.support_profile_url
+            or self.support_profile_file
+            or self.parent_contact
+            or self.support_coordinator
+        )
 
     @property
     def structure_display(self):
@@ -163,3 +177,148 @@ class SchoolPartnership(models.Model):
 
     def __str__(self):
         return f"{self.school_id} → {self.partnership_id} ({self.method})"
+
+
+class SchoolContact(models.Model):
+    """The role school contact person (``Role.SCHOOL_CONTACT``) for one school, granted by a steunpunt
+    whose region the school is in. The membership gives the role; this row says for which school."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        on_delete=models.CASCADE,
+        related_name="school_contacts",
+    )
+    school = models.ForeignKey(
+        School, verbose_name=_("school"), on_delete=models.CASCADE, related_name="contacts"
+    )
+    support_point = models.ForeignKey(
+        "tenants.SupportPoint", verbose_name=_("steunpunt"), on_delete=models.CASCADE, related_name="+"
+    )
+    granted_at = models.DateTimeField(_("granted on"), auto_now_add=True)
+    granted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("school contact person")
+        verbose_name_plural = _("school contact persons")
+        ordering = ["school__name", "user__last_name"]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "school", "support_point"], name="unique_school_contact")
+        ]
+
+    def __str__(self):
+        return f"{self.user.get_full_name() or self.user.username} – {self.school.name}"
+
+
+class ProposalStatus(models.TextChoices):
+    PROPOSED = "proposed", _("Waiting for approval")
+    APPROVED = "approved", _("Approved")
+    REJECTED = "rejected", _("Not approved")
+
+
+# The one state table of a profile proposal: a decision is final (a new change is a new proposal).
+PROPOSAL_TRANSITIONS = {
+    ProposalStatus.PROPOSED: {ProposalStatus.APPROVED, ProposalStatus.REJECTED},
+    ProposalStatus.APPROVED: set(),
+    ProposalStatus.REJECTED: set(),
+}
+
+# The fields of a school's support profile that a school contact person keeps.
+PROFILE_FIELDS = ("support_profile_url", "support_profile_file", "support_coordinator", "parent_contact")
+
+
+class ProfileProposal(models.Model):
+    """A school contact person's proposed support profile of their school. It shows on the public page
+    only once the steunpunt's editor approved it; until then the page keeps the last approved profile."""
+
+    school = models.ForeignKey(
+        School, verbose_name=_("school"), on_delete=models.CASCADE, related_name="proposals"
+    )
+    support_point = models.ForeignKey(
+        "tenants.SupportPoint", verbose_name=_("steunpunt"), on_delete=models.CASCADE, related_name="+"
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=ProposalStatus.choices, default=ProposalStatus.PROPOSED
+    )
+    specialisms = models.ManyToManyField(
+        Specialism, verbose_name=_("specialisms"), blank=True, related_name="+"
+    )
+    support_profile_url = models.URLField(_("link to the support profile"), blank=True)
+    support_profile_file = models.FileField(
+        _("support profile (PDF)"),
+        upload_to="sop/",
+        blank=True,
+        validators=[FileExtensionValidator(["pdf"]), validate_profile_file],
+    )
+    support_coordinator = models.CharField(_("support coordinator"), max_length=200, blank=True)
+    parent_contact = models.CharField(_("contact for parents about support"), max_length=300, blank=True)
+    note = models.TextField(_("note for the steunpunt"), blank=True)
+    proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    proposed_at = models.DateTimeField(_("proposed on"))
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    decided_at = models.DateTimeField(_("decided on"), null=True, blank=True)
+    reason = models.TextField(_("reason"), blank=True)
+    is_demo = models.BooleanField(_("demo"), default=False, editable=False)
+
+    class Meta:
+        verbose_name = _("proposed support profile")
+        verbose_name_plural = _("proposed support profiles")
+        ordering = ["-proposed_at"]
+
+    def __str__(self):
+        return f"{self.school.name} ({self.get_status_display()})"
+
+
+class Rating(models.IntegerChoices):
+    VERY_BAD = 1, _("Very bad")
+    BAD = 2, _("Bad")
+    REASONABLE = 3, _("Reasonable")
+    GOOD = 4, _("Good")
+    VERY_GOOD = 5, _("Very good")
+
+
+class SchoolEvaluation(models.Model):
+    """One school's anonymous view of the steunpunt in one half year. It names no school and no person,
+    and has no time of its own (a random key, not a number in order), so it cannot be traced back to
+    the :class:`SchoolEvaluationGiven` that says the school has answered for that period."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    support_point = models.ForeignKey(
+        "tenants.SupportPoint", verbose_name=_("steunpunt"), on_delete=models.CASCADE, related_name="+"
+    )
+    period = models.DateField(_("half year"), help_text=_("The first day of the half year."))
+    reachable = models.PositiveSmallIntegerField(_("how reachable"), choices=Rating.choices)
+    useful = models.PositiveSmallIntegerField(_("how useful"), choices=Rating.choices)
+    remark = models.TextField(_("remark"), blank=True)
+    is_demo = models.BooleanField(_("demo"), default=False, editable=False)
+
+    class Meta:
+        verbose_name = _("evaluation by a school")
+        verbose_name_plural = _("evaluations by schools")
+
+    def __str__(self):
+        return f"{self.support_point_id} {self.period:%Y-%m}"
+
+
+class SchoolEvaluationGiven(models.Model):
+    """That a school has given its evaluation of a steunpunt for a half year: at most once."""
+
+    school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="+")
+    support_point = models.ForeignKey("tenants.SupportPoint", on_delete=models.CASCADE, related_name="+")
+    period = models.DateField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["school", "support_point", "period"], name="one_school_evaluation_per_period"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.school_id} {self.support_point_id} {self.period:%Y-%m}"

@@ -19,6 +19,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from steunpunt.privacy.export import requester_export_json, requester_export_pdf
 from steunpunt.privacy.models import AuditAction
 from steunpunt.privacy.services import audit
+from steunpunt.schools.selectors import contact_grants, schools_of_contact
 from steunpunt.socialmap.models import Organisation
 from steunpunt.tenants.access import record_reads
 from steunpunt.tenants.policy import CASE_ACTIONS, Action, support_point_ids_for
@@ -32,6 +33,7 @@ from .forms import (
     ReferralOutcomeForm,
     ReminderForm,
     ReplyForm,
+    SchoolReferralForm,
     StaffCaseForm,
     TransitionForm,
 )
@@ -47,6 +49,7 @@ from .selectors import (
     cases_readable_by,
     inbox_cases,
     person_labels,
+    school_referral_dates,
     support_points_receiving,
     waiting_since,
     with_waiting,
@@ -66,6 +69,7 @@ from .services import (
     referral_outcome_set,
     reminder_add,
     reminder_done,
+    school_referral_submit,
 )
 from .states import allowed_next
 
@@ -613,3 +617,44 @@ def requester_data_erase(request, pk):
         % {"count": count},
     )
     return redirect("support_inbox")
+
+
+@require_http_methods(["GET", "POST"])
+def school_referral(request, pk):
+    """A school contact person refers a family to the steunpunt (warm referral). Afterwards the school
+    sees that the referral arrived and when, nothing of the case."""
+    school = get_object_or_404(schools_of_contact(request.user, Action.SCHOOL_REFER), pk=pk)
+    grant = contact_grants(request.user, school, Action.SCHOOL_REFER).select_related("support_point").first()
+    if grant is None:
+        raise Http404
+    form = SchoolReferralForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        school_referral_submit(
+            school=school,
+            support_point=grant.support_point,
+            by=request.user,
+            data=form.cleaned_data,
+            consent_statement=str(form.fields["consent"].label),
+        )
+        messages.success(
+            request,
+            _(
+                "The referral has arrived at %(name)s. "
+                "The steunpunt contacts the parent; you will not hear more."
+            )
+            % {"name": grant.support_point.name},
+        )
+        return redirect("support_school_referral", pk=school.pk)
+    return TemplateResponse(
+        request,
+        "support/admin/school_referral.html",
+        {
+            "page_title": _("Refer a family: %(name)s") % {"name": school.name},
+            "header_icon": "mail",
+            "form": form,
+            "school": school,
+            "support_point": grant.support_point,
+            "arrived": school_referral_dates(request.user, school),
+        },
+        status=400 if form.errors else 200,
+    )

@@ -433,3 +433,66 @@ class ReferralOutcomeForm(forms.Form):
 class ReminderForm(forms.Form):
     due_on = forms.DateField(label=_("On"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
     note = forms.CharField(label=_("What"), max_length=200)
+
+
+class SchoolReferralForm(forms.Form):
+    """A school contact person refers a family: the parent's contact, the question, what has been tried
+    and the child's school type and age, with the parent's consent (a required tick)."""
+
+    requester_name = forms.CharField(
+        label=_("Name of the parent"),
+        max_length=200,
+        error_messages={"required": _("Enter the parent's name.")},
+    )
+    requester_email = forms.EmailField(
+        label=_("E-mail address of the parent"),
+        required=False,
+        help_text=_("The parent gets the confirmation with a private link at this address."),
+        error_messages={"invalid": _("Enter an e-mail address such as naam@voorbeeld.nl.")},
+    )
+    requester_phone = forms.RegexField(
+        label=_("Phone number of the parent"),
+        required=False,
+        max_length=20,
+        regex=r"^\+?[0-9 ()-]{8,20}$",
+        error_messages={"invalid": _("Enter a phone number such as 06 12345678.")},
+    )
+    question = forms.CharField(
+        label=_("The question of the parent"),
+        widget=forms.Textarea(attrs={"rows": 5}),
+        max_length=QUESTION_MAX,
+        error_messages={"required": _("Describe the question of the parent.")},
+    )
+    tried = forms.CharField(
+        label=_("What has been tried already"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        required=False,
+        max_length=QUESTION_MAX,
+    )
+    school_type = forms.ChoiceField(
+        label=_("Type of school of the child"),
+        choices=CaseSchoolType.choices,
+        error_messages=_choice_errors(_("Choose the type of school.")),
+    )
+    age_group = forms.ChoiceField(
+        label=_("Age of the child"),
+        choices=AgeGroup.choices,
+        error_messages=_choice_errors(_("Choose the age of the child.")),
+    )
+    consent = forms.BooleanField(
+        label=_(
+            "The parent agreed that the school passes on these details to the steunpunt, and that the "
+            "steunpunt contacts the parent."
+        ),
+        error_messages={"required": _("Tick the box: without the parent's consent you cannot refer.")},
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if (
+            not cleaned.get("requester_email")
+            and not cleaned.get("requester_phone")
+            and not {"requester_email", "requester_phone"} & set(self.errors)
+        ):
+            self.add_error("requester_email", _("Enter the parent's e-mail address or phone number."))
+        return cleaned

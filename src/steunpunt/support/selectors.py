@@ -292,3 +292,12 @@ def case_timeline(case, access):
             entries += extra
     order = {"status": 0, "message": 1, "contact": 2, "referral": 3, "booking": 4, "reminder": 5}
     return sorted(entries, key=lambda entry: (entry["at"], order[entry["kind"]]))
+
+
+def school_referral_dates(user, school):
+    """When referrals from ``school`` arrived, for its school contact person: dates only, never a case."""
+    from .models import SchoolReferral
+
+    mine = (Action.SCHOOL_REFER, Q(school__contacts__user=user))
+    referrals = scoped(SchoolReferral.objects.filter(school=school), user, mine)
+    return list(referrals.order_by("-submitted_at").values_list("submitted_at", flat=True).distinct()[:50])

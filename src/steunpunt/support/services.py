@@ -27,6 +27,7 @@ from .models import (
     Message,
     Referral,
     Reminder,
+    SchoolReferral,
     StatusChange,
 )
 from .states import ALLOWED_TRANSITIONS, ON_REQUESTER_REPLY, ON_STAFF_WORK
@@ -112,13 +113,24 @@ def _mail_requester(case, template, extra=None):
 
 @transaction.atomic
 def case_submit(
-    *, support_point, channel, data, themes=(), support_kinds=(), by=None, consent=True, confirm=True
+    *,
+    support_point,
+    channel,
+    data,
+    themes=(),
+    support_kinds=(),
+    by=None,
+    consent=True,
+    confirm=True,
+    notify_steunpunt=None,
 ):
     """Store a new question and return it.
 
     ``data`` holds intake fields (see ``INTAKE_FIELDS``). A question about a child without a
     school is urgent. A confirmation with the reference and private link goes to the e-mail
     address, if one was given, after commit (unless ``confirm`` is false: the caller sends its own).
+    The steunpunt's mailbox hears of it when it came in from outside (``by`` is None, or
+    ``notify_steunpunt``).
     """
     now = timezone.now()
     fields = {name: data[name] for name in INTAKE_FIELDS if name in data and data[name] is not None}
@@ -143,7 +155,9 @@ def case_submit(
     _audit(case, by, AuditAction.CREATE, f"channel {channel}")
     if case.requester_email and confirm:
         _mail_requester(case, "confirmation")
-    if by is None and support_point.email:
+    if notify_steunpunt is None:
+        notify_steunpunt = by is None
+    if notify_steunpunt and support_point.email:
         # The steunpunt's own mailbox hears of a new question; the mail holds no personal data.
         context = {"case": case, "support_point": support_point, "admin_url": _admin_url(case)}
         mail_enqueue(
@@ -354,3 +368,48 @@ def reminder_done(*, reminder, by):
     reminder.save(update_fields=["done_at"])
     _audit(reminder.case, by, AuditAction.CHANGE, "reminder done")
     return reminder
+
+
+@transaction.atomic
+def school_referral_submit(*, school, support_point, by, data, consent_statement, is_demo=False):
+    """A warm referral by a school contact person: becomes a case with channel "school" through
+    :func:`case_submit` (the parent gets the confirmation with the private link), stored with the
+    parent's consent. ``data`` holds intake fields plus ``tried`` (what has been tried already).
+    Returns the :class:`SchoolReferral`, the only thing the school sees of it (its date)."""
+    from .models import Channel, RequesterKind
+
+    question = data["question"].strip()
+    tried = (data.get("tried") or "").strip()
+    if tried:
+        label = _("Tried already")
+        question = f"{question}\n\n{label}: {tried}"
+    intake = {
+        **{
+            name: data.get(name) for name in ("age_group", "school_type", "requester_name", "requester_phone")
+        },
+        "requester_email": data.get("requester_email") or "",
+        "requester_kind": RequesterKind.PARENT,
+        "school": school,
+        "school_name": school.name,
+        "question": question,
+        "answer_by": data.get("answer_by")
+        or (AnswerBy.EMAIL if data.get("requester_email") else AnswerBy.PHONE),
+    }
+    case = case_submit(
+        support_point=support_point,
+        channel=Channel.SCHOOL,
+        data=intake,
+        by=by,
+        consent=True,
+        notify_steunpunt=True,
+    )
+    return SchoolReferral.objects.create(
+        case=case,
+        school=school,
+        support_point=support_point,
+        submitted_by=by,
+        submitted_at=case.created_at,
+        parent_consent=True,
+        consent_statement=consent_statement,
+        is_demo=is_demo,
+    )

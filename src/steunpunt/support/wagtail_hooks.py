@@ -13,6 +13,7 @@ from .panels import CaseWorkPanel
 def register_case_urls():
     return [
         path("vragen/", views.inbox, name="support_inbox"),
+        path("mijn-school/<int:pk>/doorverwijzen/", views.school_referral, name="support_school_referral"),
         path("vragen/nieuw/", views.case_create, name="support_case_create"),
         path("vragen/werkverdeling/", views.workload, name="support_workload"),
         path("vragen/<int:pk>/", views.case_detail, name="support_case"),

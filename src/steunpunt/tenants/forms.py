@@ -65,7 +65,10 @@ class StaffInviteForm(forms.Form):
     """Give someone a role at one of the steunpunten the acting user manages."""
 
     support_point = forms.ModelChoiceField(label=_("Steunpunt"), queryset=SupportPoint.objects.none())
-    role = forms.ChoiceField(label=_("Role"), choices=Role.choices)
+    # A school contact person is granted for a school, on the screen "School contact persons".
+    role = forms.ChoiceField(
+        label=_("Role"), choices=[choice for choice in Role.choices if choice[0] != Role.SCHOOL_CONTACT]
+    )
     email = forms.EmailField(
         label=_("E-mail address"),
         help_text=_("Someone new gets an e-mail to choose a password."),

@@ -29,6 +29,11 @@ class Action(enum.StrEnum):
     CONCERN_PUBLISH = "concern_publish"  # choose which signals the public page shows
     EVALUATION_MANAGE = "evaluation_manage"  # the questions parents and young people get afterwards
     DEVELOPMENT_MANAGE = "development_manage"
+    # Schools as partners: a school contact person acts for the schools granted to them only
+    # (schools.SchoolContact); the school screens narrow every lookup to those schools.
+    SCHOOL_PROFILE_PROPOSE = "school_profile_propose"  # propose changes to the school's support profile
+    SCHOOL_REFER = "school_refer"  # a warm referral of a family, with the parent's consent
+    SCHOOL_EVALUATE = "school_evaluate"  # the school's anonymous evaluation of the steunpunt
     # The steunpunt itself.
     SUPPORT_POINT_EDIT = "support_point_edit"
     MEMBERSHIP_MANAGE = "membership_manage"
@@ -40,7 +45,14 @@ CASE_ACTIONS = frozenset({Action.CASE_RECEIVE, Action.CASE_HANDLE, Action.CASE_R
 
 # Roles that must never reach a case, a name or a message (independence).
 NO_CASE_ROLES = frozenset(
-    {Role.BOARD, Role.ADMINISTRATOR, Role.NATIONAL_EDITOR, Role.PANEL_MEMBER, Role.EDITOR}
+    {
+        Role.BOARD,
+        Role.ADMINISTRATOR,
+        Role.NATIONAL_EDITOR,
+        Role.PANEL_MEMBER,
+        Role.EDITOR,
+        Role.SCHOOL_CONTACT,
+    }
 )
 
 RULES = {
@@ -95,6 +107,14 @@ RULES = {
         Action.ACCESS_BACK_OFFICE,
         Action.SUPPORT_POINT_EDIT,
         Action.MEMBERSHIP_MANAGE,
+    },
+    # Its own school's support profile (every change approved by an editor), referrals of families
+    # (it never sees the case) and the school's evaluation of the steunpunt; nothing else.
+    Role.SCHOOL_CONTACT: {
+        Action.ACCESS_BACK_OFFICE,
+        Action.SCHOOL_PROFILE_PROPOSE,
+        Action.SCHOOL_REFER,
+        Action.SCHOOL_EVALUATE,
     },
 }
 RULES = {role: frozenset(actions) for role, actions in RULES.items()}

@@ -13,3 +13,5 @@ class Role(models.TextChoices):
     BOARD = "board", _("Board / OPR / partnership staff")
     NATIONAL_EDITOR = "national_editor", _("National editorial team")
     ADMINISTRATOR = "administrator", _("Administrator")
+    # Granted for one school at a time (schools.SchoolContact); reaches that school's profile only.
+    SCHOOL_CONTACT = "school_contact", _("School contact person")

@@ -37,8 +37,12 @@ from steunpunt.consultations.tests.factories import BookingFactory, SlotFactory
 from steunpunt.meetings.tests.factories import MeetingFactory, RegistrationFactory
 from steunpunt.outbox.models import OutboxMail
 from steunpunt.privacy.models import AuditRecord
+from steunpunt.schools.models import ProfileProposal
+from steunpunt.schools.services import school_evaluation_give
+from steunpunt.schools.tests.factories import SchoolFactory, school_contact
 from steunpunt.socialmap.models import Organisation
 from steunpunt.stories.tests.factories import StoryFactory
+from steunpunt.support.services import school_referral_submit
 from steunpunt.support.tests.factories import CaseFactory
 from steunpunt.tenants.access import SUPERUSER_REACH, ScopedPermissionPolicy, personal_fields
 from steunpunt.tenants.policy import RULES, Action
@@ -106,6 +110,7 @@ ALLOWED = {
         "registrations:index_results",
         "schools:index",
         "schools:index_results",
+        "schools_proposals",
         "search_synonyms:index",
         "search_synonyms:index_results",
     },
@@ -167,6 +172,9 @@ ALLOWED = {
         "reports_report",
         "schools:index",
         "schools:index_results",
+        "schools_contact_add",
+        "schools_contacts",
+        "schools_proposals",
         "search_synonyms:index",
         "search_synonyms:index_results",
         "stories:index",
@@ -211,8 +219,14 @@ ALLOWED = {
         "memberships:index",
         "memberships:index_results",
         "privacy_audit_log",
+        "schools_contact_add",
+        "schools_contacts",
         "support_points:index",
         "support_points:index_results",
+    },
+    # their own school only: its profile proposals, referrals (their dates) and the opinion of the steunpunt
+    Role.SCHOOL_CONTACT: {
+        "schools_mine",
     },
     # creating steunpunten and every steunpunt's details
     SUPERUSER: {
@@ -256,6 +270,7 @@ def _objects_of(support_point, tag):
     slot = SlotFactory(support_point=support_point)
     meeting = MeetingFactory(support_point=support_point)
     return {
+        **_school_objects_of(support_point, tag),
         **_wagtail_objects_of(support_point, consultant, tag),
         "case": case,
         "slot": slot,
@@ -279,6 +294,36 @@ def _objects_of(support_point, tag):
             support_point=support_point,
         ),
     }
+
+
+def _school_objects_of(support_point, tag):
+    """A school of the steunpunt's region with its contact person, a proposed profile, a referral (a case)
+    and an evaluation: each the first of its table, so it has the steunpunt's id."""
+    school = SchoolFactory(name=f"School {tag}", support_point=support_point)
+    contact = school_contact(school, support_point)
+    grant = contact.school_contacts.get()
+    proposal = ProfileProposal.objects.create(
+        school=school,
+        support_point=support_point,
+        proposed_by=contact,
+        proposed_at=timezone.now(),
+        support_coordinator=f"Coördinator-{tag}",
+    )
+    referral = school_referral_submit(
+        school=school,
+        support_point=support_point,
+        by=contact,
+        data={
+            "requester_name": f"Ouder-{tag}",
+            "requester_email": f"ouder-{tag.lower()}@example.test",
+            "question": f"Doorverwezen-{tag}",
+            "school_type": "primary",
+            "age_group": "4_12",
+        },
+        consent_statement="De ouder vindt het goed.",
+    )
+    school_evaluation_give(grant=grant, reachable=4, useful=5, remark=f"Opmerking-{tag}")
+    return {"school": school, "school_contact": grant, "proposal": proposal, "school_referral": referral}
 
 
 def _wagtail_objects_of(support_point, user, tag):
@@ -455,6 +500,10 @@ class BackOfficeMatrix(TestCase):
         for role in Role:
             cls.actors[role] = MembershipFactory(support_point=cls.own, role=role).user
         cls.actors[SUPERUSER] = UserFactory(is_superuser=True)
+        # The school contact person acts for the steunpunt's own school; another school of the same
+        # region stays out of reach.
+        school_contact(cls.mine["school"], cls.own, user=cls.actors[Role.SCHOOL_CONTACT])
+        cls.neighbour_school = SchoolFactory(name="School BUUR", support_point=cls.own)
         cls.patterns = _patterns()
 
     def _sign_in(self, actor):
@@ -625,3 +674,27 @@ class BackOfficeMatrix(TestCase):
                     if value in body and (obj._meta.model_name, str(obj.pk)) not in logged:
                         wrong.append(f"{actor} GET {address} shows {type(obj).__name__}.{value} unlogged")
         assert wrong == []
+
+    def test_a_school_contact_person_reaches_their_own_school_and_nothing_of_another(self):
+        """Issue 18: every pattern that takes a school, asked by the school contact person with their own
+        school opens; with another school of the same steunpunt or another steunpunt's school: 404."""
+        school_patterns = [
+            (route, name, model)
+            for route, name, model in self.patterns
+            if name in {"schools_propose", "schools_evaluate", "support_school_referral"}
+        ]
+        assert len(school_patterns) == 3
+        actor = Role.SCHOOL_CONTACT
+        own = self.mine["school"].pk
+        self._sign_in(actor)
+        for route, name, _model in school_patterns:
+            assert self._status(_address(route, own)) == 200, name
+        wrong = []
+        for number in (self.neighbour_school.pk, self.foreign["school"].pk):
+            wrong += self._wrong_answers([actor], school_patterns, number)
+        assert wrong == [], "\n".join(wrong)
+        # Never the case its own referral became.
+        self._sign_in(actor)
+        case = self.mine["school_referral"].case
+        route = next(route for route, pattern, _model in self.patterns if pattern == "support_case")
+        assert self._status(_address(route, case.pk)) == 404

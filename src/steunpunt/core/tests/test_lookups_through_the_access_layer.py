@@ -25,6 +25,7 @@ CUSTOM_VIEW_APPS = (
     "ambitions",
     "socialmap",
     "information",
+    "schools",
 )
 # A steunpunt filter built by hand: `support_point__in=...`, `slot__support_point_id__in=...`.
 BY_HAND = re.compile(r"support_point(?:_id)?__in\s*=")
@@ -62,6 +63,7 @@ def test_no_view_or_selector_filters_on_a_steunpunt_by_hand(app):
         ),
         ("steunpunt.consultations.selectors", ["bookings_visible_to"]),
         ("steunpunt.ambitions.selectors", ["ambitions_visible_to", "criteria_visible_to"]),
+        ("steunpunt.schools.selectors", ["contacts_visible_to", "proposals_visible_to"]),
     ],
 )
 def test_the_custom_views_selectors_read_through_the_layer(module, selectors, monkeypatch):

@@ -130,3 +130,30 @@ def test_demo_consultation_times_fall_on_the_steunpunts_opening_days(logins):
             for slot in ConsultationSlot.objects.filter(support_point=support_point)
         }
         assert days and days <= open_days
+
+
+def test_the_demo_school_contact_person_has_a_school_proposals_a_referral_and_opinions(logins):
+    """Issue 18: each demo steunpunt's school contact login acts for one school with an approved and a
+    waiting profile change; its school referred one family (a case "via school"); six other schools gave
+    their opinion this half year, enough for the board report. All marked as demo."""
+    from steunpunt.reports.build import build_report
+    from steunpunt.reports.periods import presets
+    from steunpunt.schools.models import ProfileProposal, SchoolContact, SchoolEvaluation
+    from steunpunt.support.models import Channel, SchoolReferral
+
+    _path, entries = logins
+    for support_point in SupportPoint.objects.all():
+        entry = next(
+            e for e in entries if e["role"] == Role.SCHOOL_CONTACT and e["steunpunt"] == support_point.name
+        )
+        grant = SchoolContact.objects.get(user__username=entry["username"])
+        proposals = ProfileProposal.objects.filter(school=grant.school, support_point=support_point)
+        assert sorted(proposals.values_list("status", flat=True)) == ["approved", "proposed"]
+        assert all(proposals.values_list("is_demo", flat=True))
+        grant.school.refresh_from_db()
+        assert grant.school.profile_is_demo and "(Voorbeeld, demo)" in grant.school.support_coordinator
+        referral = SchoolReferral.objects.get(school=grant.school, support_point=support_point)
+        assert referral.case.channel == Channel.SCHOOL and referral.is_demo
+        assert SchoolEvaluation.objects.filter(support_point=support_point, is_demo=True).count() == 6
+        report = build_report(support_point, presets()[0][2])
+        assert report.schools["answered"].shown == "6"

@@ -1,4 +1,14 @@
-from .cases import Attachment, Case, CaseSupport, Contact, Message, Referral, Reminder, StatusChange
+from .cases import (
+    Attachment,
+    Case,
+    CaseSupport,
+    Contact,
+    Message,
+    Referral,
+    Reminder,
+    SchoolReferral,
+    StatusChange,
+)
 from .choices import (
     AgeGroup,
     AnswerBy,
@@ -27,6 +37,7 @@ __all__ = [
     "ReferralOutcome",
     "Reminder",
     "RequesterKind",
+    "SchoolReferral",
     "StatusChange",
     "SupportKind",
 ]

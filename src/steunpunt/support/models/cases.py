@@ -236,3 +236,33 @@ class Reminder(models.Model):
 
     def __str__(self):
         return self.note
+
+
+class SchoolReferral(models.Model):
+    """A warm referral: a school contact person brought the family in, with the parent's consent.
+
+    Stored with the case it became. The school sees only that a referral arrived and when (this row's
+    ``submitted_at``), never the case: nothing here is shown to it but the date."""
+
+    case = models.OneToOneField(Case, on_delete=models.CASCADE, related_name="school_referral")
+    school = models.ForeignKey(
+        "schools.School", on_delete=models.SET_NULL, null=True, related_name="+", verbose_name=_("school")
+    )
+    support_point = models.ForeignKey(
+        "tenants.SupportPoint", on_delete=models.CASCADE, related_name="+", verbose_name=_("steunpunt")
+    )
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    submitted_at = models.DateTimeField(_("received"), default=timezone.now)
+    parent_consent = models.BooleanField(_("the parent agreed to the referral"))
+    consent_statement = models.TextField(_("what the school confirmed"))
+    is_demo = models.BooleanField(default=False, editable=False)
+
+    class Meta:
+        verbose_name = _("referral by a school")
+        verbose_name_plural = _("referrals by schools")
+        ordering = ["-submitted_at"]
+
+    def __str__(self):
+        return f"{self.school_id} → {self.case_id}"

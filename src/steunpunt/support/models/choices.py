@@ -20,6 +20,7 @@ class Channel(models.TextChoices):
     PHONE = "phone", _("Phone")
     EMAIL = "email", _("E-mail")
     WALK_IN = "walk_in", _("Walk-in")
+    SCHOOL = "school", _("Via school")  # a warm referral by a school contact person
 
 
 # Channels staff use when they enter a question that came in another way.

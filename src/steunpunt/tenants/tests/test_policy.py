@@ -35,6 +35,7 @@ EXPECTED = {
     Role.BOARD: {A.ACCESS_BACK_OFFICE, A.REPORT_VIEW},
     Role.NATIONAL_EDITOR: {A.ACCESS_BACK_OFFICE, A.CONTENT_EDIT_NATIONAL},
     Role.ADMINISTRATOR: {A.ACCESS_BACK_OFFICE, A.SUPPORT_POINT_EDIT, A.MEMBERSHIP_MANAGE},
+    Role.SCHOOL_CONTACT: {A.ACCESS_BACK_OFFICE, A.SCHOOL_PROFILE_PROPOSE, A.SCHOOL_REFER, A.SCHOOL_EVALUATE},
 }
 
 
@@ -68,7 +69,9 @@ def test_national_editing_holds_everywhere(two_support_points):
     assert can(user, A.CONTENT_EDIT_NATIONAL, other)
 
 
-@pytest.mark.parametrize("role", [Role.BOARD, Role.ADMINISTRATOR, Role.NATIONAL_EDITOR, Role.PANEL_MEMBER])
+@pytest.mark.parametrize(
+    "role", [Role.BOARD, Role.ADMINISTRATOR, Role.NATIONAL_EDITOR, Role.PANEL_MEMBER, Role.SCHOOL_CONTACT]
+)
 @pytest.mark.parametrize("action", sorted(CASE_ACTIONS))
 def test_board_and_partnership_roles_never_reach_case_data(role, action, two_support_points):
     """Independence: board, OPR, partnership staff and administrators never reach a case."""
