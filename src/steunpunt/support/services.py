@@ -48,6 +48,8 @@ INTAKE_FIELDS = [
     "callback_times",
     "urgent",
     "evaluation_consent",
+    "language",
+    "interpreter_needed",
 ]
 
 
