@@ -12,6 +12,7 @@ record per question); the signals, stories and supplements go through their serv
 import datetime
 import random
 import secrets
+from collections import Counter
 from datetime import timedelta
 
 from django.contrib.auth import get_user_model
@@ -50,8 +51,15 @@ from steunpunt.support.services import REFERENCE_ALPHABET
 from steunpunt.support.workdays import add_working_days
 from steunpunt.tenants.roles import Role
 
-MONTHS = 18
-QUESTIONS = 440  # per demo steunpunt, over the eighteen months
+MONTHS = 18  # at least; the whole of last year too, so the annual report opens on a full year
+QUESTIONS_PER_MONTH = 30  # a steunpunt of some 360 questions a year
+QUESTIONS = MONTHS * QUESTIONS_PER_MONTH  # per demo steunpunt, at the least
+# Every category of the board report's main tables (who asks, age, school type, channel, theme,
+# outcome) comes at least this often in every whole quarter, so the report shows it: the default threshold of
+# small-cell suppression. One rare category would hide a second one too (secondary suppression, "×"),
+# so none is left rare: also questions about a child younger than 4 (a preschool's or day-care's
+# referral to special education) come five times a quarter, some 5% of a year's questions.
+MINIMUM = 5
 MARK = "(Voorbeeldvraag)"  # every generated question starts with it: demo text, not a real family
 
 # Weights: what a steunpunt typically hears (made up, plausible; not measured).
@@ -198,13 +206,13 @@ def _questions(support_point, rng, today):
         Organisation.objects.filter(support_point__isnull=True).order_by("name").values_list("pk", flat=True)
     )
     opening_days = set(support_point.opening_hours.values_list("weekday", flat=True))
-    start = today - timedelta(days=MONTHS * 30 + 5)
+    start = history_start(today)
     days = (today - start).days
     taken = set(Case.objects.values_list("reference", flat=True))
     now = timezone.now()
 
     plans = []
-    for _number in range(QUESTIONS):
+    for _number in range(round(days * QUESTIONS_PER_MONTH / 30.4)):
         day = start + timedelta(days=rng.randrange(days))
         if day.weekday() >= 5 and rng.random() < 0.7:  # fewer questions at weekends
             day -= timedelta(days=day.weekday() - 4)
@@ -271,6 +279,7 @@ def _questions(support_point, rng, today):
                 "themes": sorted(set(case_themes)),
             }
         )
+    _top_up(plans, rng, start, today, [slug for slug, _weight in theme_weights])
     cases = Case.objects.bulk_create([plan["case"] for plan in plans])
     for plan, case in zip(plans, cases, strict=True):
         plan["case"] = case
@@ -361,6 +370,131 @@ def _questions(support_point, rng, today):
         entries=[(plan["case"], support_point.pk, "demo data") for plan in plans],
         detail="demo history",
     )
+
+
+def history_start(today):
+    """The first day of the history: eighteen months back, or the first of January of last year if that
+    is earlier (the annual report opens on the last whole year)."""
+    return min(today - timedelta(days=MONTHS * 30 + 5), datetime.date(today.year - 1, 1, 1))
+
+
+def whole_quarters(start, today):
+    """``(first day, first day after)`` of every calendar quarter that lies whole between ``start`` and
+    ``today``."""
+
+    def quarter_after(first):
+        index = first.year * 12 + first.month - 1 + 3
+        return datetime.date(index // 12, index % 12 + 1, 1)
+
+    first = datetime.date(start.year, 3 * ((start.month - 1) // 3) + 1, 1)
+    if first < start:
+        first = quarter_after(first)
+    while quarter_after(first) <= today:
+        yield first, quarter_after(first)
+        first = quarter_after(first)
+
+
+# The ages a type of school goes with (a question about "no school" or "not known" fits every age).
+AGES_OF_SCHOOL = {
+    CaseSchoolType.PRIMARY: {AgeGroup.AGE_4_12},
+    CaseSchoolType.SBO: {AgeGroup.AGE_4_12},
+    CaseSchoolType.SO: {AgeGroup.AGE_4_12},
+    CaseSchoolType.SECONDARY: {AgeGroup.AGE_12_18},
+    CaseSchoolType.VSO: {AgeGroup.AGE_12_18, AgeGroup.AGE_18_PLUS},
+    CaseSchoolType.PRO: {AgeGroup.AGE_12_18},
+    CaseSchoolType.MBO: {AgeGroup.AGE_12_18, AgeGroup.AGE_18_PLUS},
+}
+YOUNG_AGE = {RequesterKind.CHILD: AgeGroup.AGE_4_12, RequesterKind.YOUNG_PERSON: AgeGroup.AGE_12_18}
+
+
+def _may_give(case, field, value):
+    """Whether ``case`` can take ``value`` for ``field`` and stay consistent (a child is 4 to 12, the
+    form for young people is used by young people, a type of school fits the age)."""
+    if field == "requester_kind":
+        return case.requester_kind == RequesterKind.PARENT and case.age_group == YOUNG_AGE.get(
+            value, case.age_group
+        )
+    if field == "age_group":
+        if case.requester_kind in YOUNG_AGE:
+            return False
+        if value in (AgeGroup.UNDER_4, AgeGroup.UNKNOWN):
+            # Age not given fits every school; a child under 4 has its school "not known" (below).
+            return True
+        return case.school_type not in AGES_OF_SCHOOL or value in AGES_OF_SCHOOL[case.school_type]
+    if field == "school_type":
+        return value not in AGES_OF_SCHOOL or case.age_group in AGES_OF_SCHOOL[value]
+    if field == "channel":
+        return value != Channel.WEB_YOUTH or case.requester_kind in YOUTH_KINDS
+    return True
+
+
+def _top_up_field(rng, plans, field, values):
+    """Give every value of ``field`` at least ``MINIMUM`` of ``plans``, taken from values that have more."""
+    counts = Counter(getattr(plan["case"], field) for plan in plans)
+    for value in values:
+        while counts[value] < MINIMUM:
+            donors = [
+                plan["case"]
+                for plan in plans
+                if counts[getattr(plan["case"], field)] > MINIMUM and _may_give(plan["case"], field, value)
+            ]
+            if not donors:
+                break
+            case = rng.choice(donors)
+            counts[getattr(case, field)] -= 1
+            counts[value] += 1
+            setattr(case, field, value)
+            if field == "age_group" and value == AgeGroup.UNDER_4:
+                case.school_type = CaseSchoolType.UNKNOWN
+            if field == "school_type" and value == CaseSchoolType.NONE and not case.urgent:
+                # A child without a school is urgent (support.services.case_submit).
+                case.urgent = True
+                case.first_contact_due = add_working_days(
+                    case.created_at, case.support_point.urgent_first_contact_days
+                )
+
+
+def _top_up_themes(rng, plans, slugs):
+    counts = Counter(slug for plan in plans for slug in plan["themes"])
+    for slug in slugs:
+        while counts[slug] < MINIMUM:
+            donors = [
+                (plan, given)
+                for plan in plans
+                if slug not in plan["themes"]
+                for given in plan["themes"]
+                if counts[given] > MINIMUM
+            ]
+            if not donors:
+                break
+            plan, given = rng.choice(donors)
+            plan["themes"] = sorted((set(plan["themes"]) - {given}) | {slug})
+            counts[given] -= 1
+            counts[slug] += 1
+
+
+def _top_up(plans, rng, start, today, slugs):
+    """In every whole quarter, bring each category of the report's main tables to ``MINIMUM``: a few
+    questions of the most frequent categories become one of a rare category, consistently (who asks
+    first, then the age, the type of school, the channel, the themes; outcomes by the quarter of
+    closing)."""
+
+    def day(moment):
+        return timezone.localtime(moment).date()
+
+    for first, after in whole_quarters(start, today):
+        came_in = [plan for plan in plans if first <= day(plan["case"].created_at) < after]
+        _top_up_field(rng, came_in, "requester_kind", RequesterKind.values)
+        _top_up_field(rng, came_in, "age_group", AgeGroup.values)
+        _top_up_field(rng, came_in, "school_type", CaseSchoolType.values)
+        _top_up_field(rng, came_in, "channel", Channel.values)
+        _top_up_themes(rng, came_in, slugs)
+        closed = [
+            plan
+            for plan in plans
+            if plan["case"].closed_at is not None and first <= day(plan["case"].closed_at) < after
+        ]
+        _top_up_field(rng, closed, "outcome", Outcome.values)
 
 
 def _evaluations(support_point, rng, plans, themes):

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from steunpunt.core.languages import language_choices
 from steunpunt.privacy.export import requester_export_json, requester_export_pdf
 from steunpunt.privacy.models import AuditAction
 from steunpunt.privacy.services import audit
@@ -41,6 +42,7 @@ from .models import Attachment, Case, CaseStatus, Referral, Reminder
 from .retention import requester_cases, requester_erase
 from .selectors import (
     FULL,
+    INTERPRETER,
     assignable_for,
     can_assign,
     case_for,
@@ -83,6 +85,8 @@ def _require_case_role(user):
 
 
 INBOX_FILTERS = {"mijn": "mine", "urgent": "urgent", "te_laat": "overdue"}
+# The inbox's language filter: one language, or "tolk" for every question that needs an interpreter.
+LANGUAGE_FILTERS = {*(code for code, _label in language_choices()), INTERPRETER}
 
 
 @require_GET
@@ -94,8 +98,11 @@ def inbox(request):
     status = request.GET.get("status", "open")
     query = " ".join(request.GET.get("q", "")[:100].split())
     filters = {name: bool(request.GET.get(key)) for key, name in INBOX_FILTERS.items()}
+    language = request.GET.get("taal", "")
+    if language not in LANGUAGE_FILTERS:
+        language = ""
     cases = with_waiting(
-        inbox_cases(user, status=status, query=query, **filters)
+        inbox_cases(user, status=status, query=query, language=language, **filters)
         .select_related("assigned_to", "support_point")
         .prefetch_related("themes")
     )
@@ -134,7 +141,9 @@ def inbox(request):
     # The preview shows the question (personal data): one audit record per case shown, in one statement.
     record_reads(user, Case, [row["case"] for row in rows if row["readable"]], detail="inbox preview")
     kept = {key: "1" for key in INBOX_FILTERS if request.GET.get(key)}
-    kept.update({"status": status, **({"q": query} if query else {})})
+    kept.update(
+        {"status": status, **({"q": query} if query else {}), **({"taal": language} if language else {})}
+    )
     return TemplateResponse(
         request,
         "support/admin/inbox.html",
@@ -147,6 +156,8 @@ def inbox(request):
             "statuses": CaseStatus.choices,
             "query": query,
             "filters": {key: bool(request.GET.get(key)) for key in INBOX_FILTERS},
+            "language": language,
+            "languages": language_choices(),
             "kept_query": urlencode(kept),
             "now": now,
             "can_create": support_points_receiving(user).exists(),
@@ -468,6 +479,8 @@ def _initial(case):
         "answer_by": case.answer_by,
         "callback_times": case.callback_times,
         "evaluation_consent": case.evaluation_consent,
+        "language": case.language,
+        "interpreter_needed": case.interpreter_needed,
         "version": case.version,
     }
 

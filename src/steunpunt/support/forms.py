@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from steunpunt.core.address import Address
+from steunpunt.core.languages import DUTCH, language_choices, public_language_choices
 from steunpunt.core.public_forms import PublicForm
 from steunpunt.information.models import Theme
 from steunpunt.schools.models import School
@@ -91,6 +92,24 @@ class RequesterContactMixin(forms.Form):
         return cleaned
 
 
+class LanguageMixin(forms.Form):
+    """The language the requester speaks best and whether they want an interpreter: optional, so
+    nothing filled in means Dutch without an interpreter."""
+
+    language = forms.ChoiceField(
+        label=_("Which language do you speak best? (optional)"),
+        help_text=_("We can call in an interpreter. That is free."),
+        choices=public_language_choices,
+        initial=DUTCH,
+        required=False,
+        error_messages=_choice_errors(_("Choose a language from the list.")),
+    )
+    interpreter_needed = forms.BooleanField(label=_("I would like an interpreter"), required=False)
+
+    def clean_language(self):
+        return self.cleaned_data.get("language") or DUTCH
+
+
 class SchoolFieldMixin(forms.Form):
     school_name = forms.CharField(
         label=_("Which school? (optional)"),
@@ -124,7 +143,7 @@ def _themes():
     )
 
 
-class QuestionForm(PublicForm, RequesterContactMixin, SchoolFieldMixin):
+class QuestionForm(PublicForm, RequesterContactMixin, LanguageMixin, SchoolFieldMixin):
     """The question form for parents and others."""
 
     requester_kind = forms.ChoiceField(
@@ -173,13 +192,15 @@ class QuestionForm(PublicForm, RequesterContactMixin, SchoolFieldMixin):
         "requester_name",
         "requester_email",
         "requester_phone",
+        "language",
+        "interpreter_needed",
         "evaluation_consent",
         "consent",
         "website",
     ]
 
 
-class YouthQuestionForm(PublicForm, RequesterContactMixin, SchoolFieldMixin):
+class YouthQuestionForm(PublicForm, RequesterContactMixin, LanguageMixin, SchoolFieldMixin):
     """The simpler form for young people: fewer questions, shorter words, and "je" throughout."""
 
     address = Address.INFORMAL
@@ -219,6 +240,8 @@ class YouthQuestionForm(PublicForm, RequesterContactMixin, SchoolFieldMixin):
         "requester_name",
         "requester_email",
         "requester_phone",
+        "language",
+        "interpreter_needed",
         "evaluation_consent",
         "consent",
         "website",
@@ -246,7 +269,7 @@ DAY_CHOICES = [
 PART_CHOICES = [("ochtend", _("Morning")), ("middag", _("Afternoon"))]
 
 
-class CallbackForm(PublicForm):
+class CallbackForm(PublicForm, LanguageMixin):
     """'Bel mij terug': a phone number, the best moments, and optionally what it is about."""
 
     requester_name = forms.CharField(label=_("Your name (optional)"), required=False, max_length=200)
@@ -372,6 +395,8 @@ class StaffCaseForm(forms.Form):
     requester_phone = forms.CharField(label=_("Phone number"), required=False, max_length=40)
     answer_by = forms.ChoiceField(label=_("Answer by"), choices=AnswerBy.choices)
     callback_times = forms.CharField(label=_("Best days and times to call"), required=False, max_length=300)
+    language = forms.ChoiceField(label=_("Language"), choices=language_choices, initial=DUTCH, required=False)
+    interpreter_needed = forms.BooleanField(label=_("Interpreter needed"), required=False)
     evaluation_consent = forms.BooleanField(label=_("May be asked how the help went"), required=False)
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
@@ -379,6 +404,9 @@ class StaffCaseForm(forms.Form):
         super().__init__(*args, **kwargs)
         if editing:
             del self.fields["channel"]
+
+    def clean_language(self):
+        return self.cleaned_data.get("language") or DUTCH
 
 
 class TransitionForm(forms.Form):

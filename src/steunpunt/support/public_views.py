@@ -109,6 +109,8 @@ def callback(request):
                 "answer_by": AnswerBy.PHONE,
                 "callback_times": form.callback_times(),
                 "school_type": CaseSchoolType.UNKNOWN,
+                "language": data["language"],
+                "interpreter_needed": data["interpreter_needed"],
             },
         )
 

@@ -132,13 +132,20 @@ def _overdue_q(now):
     return Q(first_contact_at__isnull=True, first_contact_due__lt=now, status__in=OPEN_STATUSES)
 
 
-def inbox_cases(user, *, status="open", mine=False, urgent=False, overdue=False, query="", now=None):
+# The inbox's language filter for "every question that needs an interpreter".
+INTERPRETER = "tolk"
+
+
+def inbox_cases(
+    user, *, status="open", mine=False, urgent=False, overdue=False, query="", language="", now=None
+):
     """Return the inbox of ``user``, filtered as its form asks: the one selector of the inbox and the
     dashboard's counts (each count links to the inbox with the same filters, so they agree).
 
-    ``status`` is ``"open"`` (every open status), ``"all"`` or one status. ``query`` searches only
-    in the cases whose contents ``user`` may read. Ordered for triage: first contact overdue first,
-    then urgent, then the longest waiting.
+    ``status`` is ``"open"`` (every open status), ``"all"`` or one status; ``language`` one language
+    code (core/languages.py) or ``INTERPRETER`` for the questions that need an interpreter. ``query``
+    searches only in the cases whose contents ``user`` may read. Ordered for triage: first contact
+    overdue first, then urgent, then the longest waiting.
     """
     from django.db.models import Case as When_
     from django.db.models import IntegerField, Value, When
@@ -156,6 +163,10 @@ def inbox_cases(user, *, status="open", mine=False, urgent=False, overdue=False,
         cases = cases.filter(urgent=True)
     if overdue:
         cases = cases.filter(_overdue_q(now))
+    if language == INTERPRETER:
+        cases = cases.filter(interpreter_needed=True)
+    elif language:
+        cases = cases.filter(language=language)
     if query:
         cases = cases.filter(
             pk__in=cases_readable_by(user)

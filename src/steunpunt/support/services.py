@@ -49,6 +49,8 @@ INTAKE_FIELDS = [
     "callback_times",
     "urgent",
     "evaluation_consent",
+    "language",
+    "interpreter_needed",
 ]
 
 

@@ -10,7 +10,7 @@ from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
 from steunpunt.concerns.models import ConcernStatus
-from steunpunt.demo.history import MONTHS, QUESTIONS
+from steunpunt.demo.history import MINIMUM, MONTHS, QUESTIONS, history_start, whole_quarters
 from steunpunt.evaluations.models import Invitation, Response
 from steunpunt.information.models import RegionalSupplement
 from steunpunt.meetings.models import Meeting
@@ -111,3 +111,50 @@ def test_the_demo_report_and_annual_report_show_their_main_figures(demo):
         annual = build_annual_report(demo[slug], last_year)
         assert annual.costs_shown and not annual.board.headline[0].current.hidden
         assert annual.board.headline[0].current.value >= 250, slug
+
+
+# The main tables of the board report, by their keys in ``reports.build.TITLES``.
+MAIN_TABLES = ("themes", "channel", "requester_kind", "school_type", "outcomes", "age_group")
+# Categories that may rightly show "<5" in a quarter because they are realistically rare: none. One
+# rare category would also hide a second one ("×", so that it cannot be worked out from the total), so
+# the demo history (demo/history.py, ``MINIMUM``) gives every category at least five questions a
+# quarter, including the rarest (questions about a child younger than 4, "no school at the moment",
+# walk-in, the youngest requesters, withdrawn questions and the least asked themes).
+RARE_IN_A_QUARTER = {}
+
+
+def test_the_board_report_of_the_last_whole_quarter_and_year_hides_no_cell_of_its_main_tables(demo):
+    """Issue 16: in each demo steunpunt's report of the last whole quarter and of the last whole year
+    (the year the annual report opens on), no count of the main tables is hidden ("<5" or "×")."""
+    today = timezone.localdate()
+    quarter_start = datetime.date(today.year, 3 * ((today.month - 1) // 3) + 1, 1)
+    last_quarter = Period(_months_back(quarter_start, 3), quarter_start)
+    last_year = Period(datetime.date(today.year - 1, 1, 1), datetime.date(today.year, 1, 1))
+    assert history_start(today) <= last_year.start
+    assert last_quarter.start >= history_start(today)
+    assert MINIMUM >= 5
+    for slug in ("noord", "midden"):
+        assert demo[slug].report_threshold == MINIMUM, slug
+        for period, rare in ((last_quarter, RARE_IN_A_QUARTER), (last_year, {})):
+            report = build_report(demo[slug], period)
+            tables = {table.key: table for table in report.tables}
+            for key in MAIN_TABLES:
+                table = tables[key]
+                assert not table.withheld and table.rows, (slug, period, key)
+                hidden = {row.label for row in table.rows if row.current.hidden} - rare.get(key, set())
+                assert hidden == set(), (slug, str(period.label), key, hidden)
+                assert not table.total.current.hidden, (slug, key)
+
+
+def test_every_whole_quarter_of_the_demo_history_reaches_the_minimum_in_each_category(demo):
+    """Not only the last quarter: whichever quarter a board member picks shows its main figures."""
+    today = timezone.localdate()
+    quarters = list(whole_quarters(history_start(today), today))
+    assert len(quarters) >= 5
+    for slug in ("noord", "midden"):
+        for first, after in quarters:
+            report = build_report(demo[slug], Period(first, after))
+            for table in report.tables:
+                if table.key in MAIN_TABLES:
+                    hidden = {row.label for row in table.rows if row.current.hidden}
+                    assert hidden <= RARE_IN_A_QUARTER.get(table.key, set()), (slug, first, table.key, hidden)

@@ -3,9 +3,11 @@
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from steunpunt.core.address import for_requester_kind as address_for_requester_kind
+from steunpunt.core.languages import DUTCH, language_choices
 
 from ..attachments import attachment_path, attachment_storage
 from .choices import (
@@ -61,6 +63,9 @@ class Case(models.Model):
         _("answer by"), max_length=10, choices=AnswerBy.choices, default=AnswerBy.LINK
     )
     callback_times = models.CharField(_("best days and times to call"), max_length=300, blank=True)
+    # The language the requester speaks best (core/languages.py) and whether staff need an interpreter.
+    language = models.CharField(_("language"), max_length=10, choices=language_choices, default=DUTCH)
+    interpreter_needed = models.BooleanField(_("interpreter needed"), default=False)
     consent_at = models.DateTimeField(_("consent given"), null=True, blank=True)
     evaluation_consent = models.BooleanField(_("may be asked how the help went"), default=False)
     # The one-time evaluation link, shown on the private page; the answers never point back here.
@@ -105,6 +110,13 @@ class Case(models.Model):
     def address(self):
         """How every page and mail about this question speaks to the requester ("u" or "je")."""
         return address_for_requester_kind(self.requester_kind)
+
+    @property
+    def language_summary(self):
+        """The language and the need of an interpreter in a few words, as the inbox shows them
+        ("Arabisch · tolk")."""
+        label = str(self.get_language_display())
+        return f"{label} · {gettext('interpreter')}" if self.interpreter_needed else label
 
     @property
     def is_overdue(self):
