@@ -68,7 +68,7 @@ def _root_collection():
     return Collection.get_first_root_node() or Collection.add_root(name="Root")
 
 
-def image_create(title="Een ouder op school", size=(1200, 800)):
+def image_create(title="Een ouder op school", size=(1200, 800), collection=None):
     """A real PNG in Wagtail's image library (store it under a temporary MEDIA_ROOT)."""
     from io import BytesIO
 
@@ -79,7 +79,7 @@ def image_create(title="Een ouder op school", size=(1200, 800)):
     data = BytesIO()
     Picture.new("RGB", size, (31, 92, 153)).save(data, "PNG")
     return get_image_model().objects.create(
-        title=title, file=ImageFile(data, name="ouder.png"), collection=_root_collection()
+        title=title, file=ImageFile(data, name="ouder.png"), collection=collection or _root_collection()
     )
 
 
