@@ -12,7 +12,7 @@ from steunpunt.core.health import health
 from steunpunt.core.public_forms import form_key
 from steunpunt.evaluations.views import answer as evaluation_answer
 from steunpunt.findability import views as findability
-from steunpunt.information.views import article_feedback, article_read
+from steunpunt.information.views import article_feedback, article_read, image_rendition
 from steunpunt.meetings import views as meetings
 from steunpunt.portal import sitemaps
 from steunpunt.portal.views import brand_css
@@ -46,6 +46,7 @@ urlpatterns = [
     path("formulier-sleutel/", form_key, name="public_form_key"),
     path("reactie/<slug:slug>/", article_feedback, name="article_feedback"),
     path("gelezen/<int:pk>/<str:segment>.gif", article_read, name="article_read"),
+    path("media/images/<str:name>", image_rendition, name="image_rendition"),
     path("zoeken/suggesties/", findability.suggest, name="search_suggest"),
     path("zoeken/naar/", findability.result_click, name="search_click"),
     path("hulp-in-de-buurt/", social_map, name="social_map"),

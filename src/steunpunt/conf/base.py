@@ -261,6 +261,8 @@ CONTENT_SECURITY_POLICY = {
         "base-uri": ["'none'"],
         "frame-ancestors": ["'none'"],
         "form-action": ["'self'"],
+        # A YouTube or Vimeo player, only after the reader chose to play it (information VideoBlock).
+        "frame-src": ["https://www.youtube-nocookie.com", "https://player.vimeo.com"],
     },
 }
 

@@ -82,13 +82,17 @@ class TermLinker:
 
 
 def linked_blocks(body, linker):
-    """Return the body as ``(type, value)`` pairs with paragraph and list text linked."""
+    """Return the body as ``(type, value)`` pairs with the running text (paragraphs, lists, notes,
+    steps, answers) linked; media blocks keep their value and render with their own template."""
     blocks = []
     for block in body:
-        if block.block_type == "paragraph":
-            blocks.append(("paragraph", linker.link(block.value)))
-        elif block.block_type == "list":
-            blocks.append(("list", [linker.link(str(item)) for item in block.value]))
+        if block.block_type in ("paragraph", "callout"):
+            blocks.append((block.block_type, linker.link(block.value)))
+        elif block.block_type in ("list", "steps"):
+            blocks.append((block.block_type, [linker.link(str(item)) for item in block.value]))
+        elif block.block_type == "questions":
+            pairs = [(item["question"], linker.link(item["answer"])) for item in block.value]
+            blocks.append(("questions", pairs))
         else:
             blocks.append((block.block_type, block.value))
     return blocks

@@ -11,6 +11,8 @@ from functools import cache
 
 import pyphen
 
+from .blocks import HEADING, ITEM, PROSE, stream_texts
+
 LONG_SENTENCE_WORDS = 20
 LONG_WORD_SYLLABLES = 5
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
@@ -64,13 +66,7 @@ def analyse(text, jargon_terms=()):
 def stream_text(title, summary, body):
     """Return the reader-facing text of one article version as plain text, one sentence per line."""
     parts = [title or "", summary or ""]
-    for block in body or []:
-        if block.block_type == "list":
-            parts += [f"{item}." for item in block.value]
-        elif block.block_type == "heading":
-            parts.append(f"{block.value}.")
-        else:
-            parts.append(str(block.value))
+    parts += [text if kind == PROSE else f"{text}." for kind, text in stream_texts(body)]
     return "\n".join(part for part in parts if part)
 
 
@@ -134,13 +130,8 @@ def version_parts(title, summary, body):
     """Split a version into ``(sentences, headings, list_items)`` of plain text."""
     headings = [title] if title else []
     list_items, prose = [], [summary or ""]
-    for block in body or []:
-        if block.block_type == "heading":
-            headings.append(str(block.value))
-        elif block.block_type == "list":
-            list_items += [str(item) for item in block.value]
-        else:
-            prose.append(str(block.value))
+    for kind, text in stream_texts(body):
+        {HEADING: headings, ITEM: list_items}.get(kind, prose).append(text)
     sentences = [
         part.strip() for text in prose for part in _SENTENCE_END.split(text or "") if _WORD.search(part or "")
     ]

@@ -50,6 +50,7 @@ from django_tasks.signals import task_finished
 from steunpunt.core import page_cache
 
 from . import analysis
+from .blocks import stream_texts
 from .models import ArticlePage, GlossaryTerm, SearchPosting, SearchSynonym
 from .search_index import Vocabulary
 from .usage import count_search
@@ -287,9 +288,7 @@ def _texts(article, audience=None):
         if audience is not None and version.audience != audience:
             continue
         yield version.summary
-        for block in version.body or []:
-            value = block.value
-            yield from ([str(item) for item in value] if not isinstance(value, str) else [value])
+        yield from (text for _kind, text in stream_texts(version.body))
 
 
 _SENTENCE = re.compile(r"(?<=[.!?])\s+")

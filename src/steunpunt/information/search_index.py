@@ -31,6 +31,7 @@ from django.db import transaction
 from django.db.models import F
 
 from . import analysis
+from .blocks import stream_texts
 
 K1 = 1.2
 B = 0.75
@@ -40,12 +41,8 @@ MAX_TERM_LENGTH = 60
 
 
 def _block_texts(stream):
-    for block in stream or []:
-        value = block.value
-        if isinstance(value, list | tuple) or (hasattr(value, "__iter__") and not isinstance(value, str)):
-            yield from (str(item) for item in value)
-        else:
-            yield str(value)
+    for _kind, text in stream_texts(stream):
+        yield text
 
 
 def article_fields(article):

@@ -107,7 +107,7 @@ def library_ensure():
     from wagtail.models import Page
 
     from steunpunt.core.pages import root_page
-    from steunpunt.tenants.groups import grant_page_rights, national_group
+    from steunpunt.tenants.groups import grant_media_rights, grant_page_rights, national_group
 
     from .models import InformationLibraryPage
 
@@ -117,8 +117,21 @@ def library_ensure():
         root_page().add_child(instance=library)
         library.save_revision().publish()
     grant_page_rights(national_group(), Page.objects.get(pk=library.pk))
+    grant_media_rights(national_group(), media_collection_ensure())
     validation_workflow_ensure(library)
     return library
+
+
+NATIONAL_COLLECTION_NAME = "Landelijke informatie"
+
+
+def media_collection_ensure():
+    """Return the collection of the national articles' images and documents, creating it once."""
+    from wagtail.models import Collection
+
+    root = Collection.get_first_root_node() or Collection.add_root(name="Root")
+    found = root.get_children().filter(name=NATIONAL_COLLECTION_NAME).first()
+    return found or root.add_child(name=NATIONAL_COLLECTION_NAME)
 
 
 def feedback_record(*, article, support_point, audience, helpful, missing=""):

@@ -1,9 +1,11 @@
 import base64
 
+from django.conf import settings
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.views.decorators.http import require_POST
+from django.views.static import serve
 
 from steunpunt.core.public_forms import protected
 
@@ -65,3 +67,11 @@ def article_feedback(request, slug):
     )
     path = f"{segment}/" if segment else ""
     return redirect(f"{home.get_url(request)}informatie/{slug}/{path}?bedankt=1#reactie")
+
+
+def image_rendition(request, name):
+    """An image of an article at the size the article shows it (a Wagtail rendition under
+    MEDIA_ROOT/images/). Only renditions are served: the originals an editor uploaded stay unserved."""
+    response = serve(request, f"images/{name}", document_root=settings.MEDIA_ROOT)
+    patch_cache_control(response, public=True, max_age=7 * 24 * 3600)
+    return response

@@ -39,6 +39,29 @@ def grant_page_rights(group, page):
         )
 
 
+MEDIA_PERMISSIONS = (
+    ("wagtailimages", "add_image"),
+    ("wagtailimages", "change_image"),
+    ("wagtailimages", "choose_image"),
+    ("wagtaildocs", "add_document"),
+    ("wagtaildocs", "change_document"),
+    ("wagtaildocs", "choose_document"),
+)
+
+
+def grant_media_rights(group, collection):
+    """Give ``group`` the rights to upload, edit and choose images and documents in ``collection``
+    (and the collections below it), as the image and video blocks of an article need."""
+    from wagtail.models import GroupCollectionPermission
+
+    for app_label, codename in MEDIA_PERMISSIONS:
+        GroupCollectionPermission.objects.get_or_create(
+            group=group,
+            collection=collection,
+            permission=Permission.objects.get(content_type__app_label=app_label, codename=codename),
+        )
+
+
 def sync_groups(user, support_point):
     """Put ``user`` in the content groups that the roles allow, and in no other."""
     roles = user.memberships.filter(support_point=support_point).values_list("role", flat=True)

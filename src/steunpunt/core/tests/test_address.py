@@ -50,6 +50,7 @@ NOT_A_PAGE = {
     "brand_icon": "the steunpunt's tab icon (an image)",
     "public_form_key": "JSON for the form script",
     "article_read": "a counting image",
+    "image_rendition": "an image in an article",
     "meeting_ics": "a calendar file",
     "consultation_booking_ics": "a calendar file",
     "search_suggest": "JSON for the search box's suggestions",

@@ -59,3 +59,71 @@ class ArticlePageFactory(factory.Factory):
     @classmethod
     def _build(cls, model_class, *args, **kwargs):
         return model_class(*args, **kwargs)
+
+
+def _root_collection():
+    """Wagtail's root collection (a transactional test database starts without it)."""
+    from wagtail.models import Collection
+
+    return Collection.get_first_root_node() or Collection.add_root(name="Root")
+
+
+def image_create(title="Een ouder op school", size=(1200, 800), collection=None):
+    """A real PNG in Wagtail's image library (store it under a temporary MEDIA_ROOT)."""
+    from io import BytesIO
+
+    from django.core.files.images import ImageFile
+    from PIL import Image as Picture
+    from wagtail.images import get_image_model
+
+    data = BytesIO()
+    Picture.new("RGB", size, (31, 92, 153)).save(data, "PNG")
+    return get_image_model().objects.create(
+        title=title, file=ImageFile(data, name="ouder.png"), collection=collection or _root_collection()
+    )
+
+
+def document_create(title, name, content=b"x"):
+    """A file in Wagtail's document library; ``name`` sets its type (``brochure.pdf``)."""
+    from django.core.files.base import ContentFile
+    from wagtail.documents import get_document_model
+
+    return get_document_model().objects.create(
+        title=title, file=ContentFile(content, name=name), collection=_root_collection()
+    )
+
+
+def media_body(image, video_file, captions, brochure):
+    """An article text with every block of issue 17, as the raw stream an editor would save."""
+    return [
+        ("heading", "Wat kunt u doen?"),
+        ("paragraph", "Praat eerst met de school."),
+        ("steps", ["Schrijf uw vraag op.", "Maak een afspraak met de mentor."]),
+        ("callout", "Let op de termijn van zes weken."),
+        (
+            "questions",
+            [{"question": "Mag ik iemand meenemen?", "answer": "Ja, een bekende mag mee naar het gesprek."}],
+        ),
+        ("image", {"image": image, "alt": "Een moeder praat met een leraar.", "caption": "Een gesprek."}),
+        (
+            "video",
+            {
+                "title": "Uitleg over het OPP",
+                "file": video_file,
+                "embed_url": "",
+                "captions": captions,
+                "transcript": "",
+            },
+        ),
+        (
+            "video",
+            {
+                "title": "Filmpje over thuiszitten",
+                "file": None,
+                "embed_url": "https://www.youtube.com/watch?v=dQw4w9WgXcQ",
+                "captions": None,
+                "transcript": "Een vader vertelt over zijn zoon die thuis zit.",
+            },
+        ),
+        ("document", {"document": brochure, "title": "Folder over passend onderwijs"}),
+    ]

@@ -213,3 +213,70 @@ def test_an_editor_adds_a_source_a_related_article_and_a_date_and_the_chain_publ
     for person in (writer, expert, reader):
         person.collect()
     assert problems == []
+
+
+def _add_block(page, label):
+    """Add a block at the end of the parents' text through Wagtail's block menu."""
+    stream = page.locator("[data-streamfield-stream-container]").first
+    stream.locator("button.c-sf-add-button:not([data-streamfield-list-add])").last.click()
+    page.locator(".w-combobox__option", has_text=label).first.click()
+
+
+def _field(page, name):
+    """A field of the parents' text by its name in the form (``body-<block>-value-<field>``)."""
+    return page.locator(f"[name='body-{name}']")
+
+
+def test_an_editor_adds_the_media_blocks_in_the_editor_under_the_policy(
+    transactional_db, live_server, browser, platform, settings, tmp_path
+):
+    """Issue 17: the new blocks in the real editor: a note, numbered steps, an image from the image
+    library, and a YouTube video that is refused without a transcript; nothing breaks the policy."""
+    from steunpunt.information.services import media_collection_ensure
+
+    from .factories import image_create
+
+    settings.MEDIA_ROOT = tmp_path
+    SupportPointFactory(hostname="noord.localhost")
+    article = ArticlePageFactory(title="Praten met school", slug="praten-met-school")
+    # National editors may upload and choose images in the national articles' collection.
+    image_create(title="Moeder bij de leraar", collection=media_collection_ensure())
+    _staff("schrijver", Role.NATIONAL_EDITOR, "Sam")
+    problems = []
+    writer = Browser(browser, live_server.url, "schrijver", problems)
+    page = writer.page
+    writer.goto(f"/admin/pages/{article.pk}/edit/")
+
+    _add_block(page, "Let op")
+    _field(page, "1-value").fill("Houd de termijn van zes weken in de gaten.")
+    _add_block(page, "Genummerde stappen")
+    _field(page, "2-value-0-value").fill("Schrijf uw vraag op.")
+    _add_block(page, "Afbeelding")
+    page.locator("[id$='body-3-value-image-chooser']").get_by_role(
+        "button", name="Kies een afbeelding"
+    ).click()
+    page.locator(".modal-content").get_by_role("link", name="Moeder bij de leraar").first.click()
+    expect(page.locator("[id$='body-3-value-image-chooser']")).to_contain_text("Moeder bij de leraar")
+    _add_block(page, "Video")
+    _field(page, "4-value-title").fill("Filmpje over thuiszitten")
+    _field(page, "4-value-embed_url").fill("https://www.youtube.com/watch?v=dQw4w9WgXcQ")
+    writer.shot("editor-media-blocks")
+
+    # No transcript and no alternative text: the editor is told, and nothing is saved.
+    before = article.get_latest_revision().content["body"]
+    with page.expect_navigation():
+        page.get_by_role("button", name="Bewaar concept").click()
+    main = page.locator("main")
+    expect(main).to_contain_text("Een video op YouTube of Vimeo heeft een uitgeschreven tekst nodig.")
+    assert ArticlePage.objects.get(pk=article.pk).get_latest_revision().content["body"] == before
+    _field(page, "3-value-alt").fill("Een moeder praat met een leraar.")
+    _field(page, "4-value-transcript").fill("Een vader vertelt over zijn zoon die thuis zit.")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Bewaar concept").click()
+    expect(page.locator(".messages")).to_contain_text("is gewijzigd", timeout=WAIT)
+    draft = ArticlePage.objects.get(pk=article.pk).get_latest_revision_as_object()
+    assert [block.block_type for block in draft.body] == ["paragraph", "callout", "steps", "image", "video"]
+    assert draft.body[3].value["alt"] == "Een moeder praat met een leraar."
+    assert draft.body[4].value["transcript"] == "Een vader vertelt over zijn zoon die thuis zit."
+    writer.collect()
+    assert problems == []
