@@ -72,6 +72,13 @@ def test_a_referral_becomes_a_case_the_parent_follows_and_the_school_sees_only_i
     assert "Aangekomen op" in page
     for secret in (case.reference, "diabetes", "Fatima", case.access_token, "Nieuw"):
         assert secret not in page
+    # The consultant sees who referred and that the parent agreed.
+    consultant = MembershipFactory(support_point=noord, role=Role.CONSULTANT).user
+    case_page = staff_client(consultant).get(reverse("support_case", args=[case.pk])).content.decode()
+    assert (
+        "Via school" in case_page and "Doorverwezen door De Regenboog; de ouder gaf toestemming" in case_page
+    )
+    client = staff_client(contact)
     # The school never reaches the case.
     assert client.get(reverse("support_case", args=[case.pk])).status_code == 404
     assert client.get(reverse("support_inbox")).status_code == 404
