@@ -23,6 +23,7 @@ from steunpunt.information.starter import load_starter_articles, load_starter_gl
 from steunpunt.meetings.models import Meeting
 from steunpunt.portal.services import platform_site_ensure
 from steunpunt.schools.demo import load_demo as schools_demo
+from steunpunt.selfhelp.starter import load_starter_selfhelp
 from steunpunt.socialmap.starter import load_starter_organisations
 from steunpunt.support.models import (
     AgeGroup,
@@ -241,6 +242,7 @@ def _national_offer():
     """National organisations, search synonyms, and the schools of the demo regions (all types)."""
     load_starter_synonyms()
     load_starter_organisations()
+    load_starter_selfhelp()
     schools_demo([code for spec in DEMO_SUPPORT_POINTS for code in spec["partnership_codes"]])
 
 
