@@ -223,3 +223,15 @@ def test_national_editors_keep_and_validate_the_content_others_only_look(client,
     assert admin.get(reverse("selfhelp_deadline_rules:edit", args=[rule.pk])).status_code == 404
     assert admin.post(reverse("selfhelp_deadline_rules:delete", args=[rule.pk])).status_code == 404
     assert DeadlineRule.objects.filter(pk=rule.pk).exists()
+
+
+def test_the_need_help_area_of_an_article_points_parents_to_the_tools(client, site):
+    ArticlePageFactory(slug="zorgplicht", youth=True)
+
+    def need_help(url):
+        html = client.get(url, **HOST).content.decode()
+        return re.search(r'<section class="need-help".*?</section>', html, re.S).group(0)
+
+    assert 'href="/zelf-doen/"' in need_help("/informatie/zorgplicht/")
+    # The tools speak to parents ("u"); a young reader's article does not send them there.
+    assert 'href="/zelf-doen/"' not in need_help("/informatie/zorgplicht/jongeren/")
