@@ -17,6 +17,7 @@ from steunpunt.meetings import views as meetings
 from steunpunt.portal import sitemaps
 from steunpunt.portal.views import brand_css
 from steunpunt.schools import views as schools
+from steunpunt.selfhelp import views as selfhelp
 from steunpunt.socialmap.views import social_map
 from steunpunt.stories.views import stories
 from steunpunt.support import public_views as support
@@ -64,6 +65,12 @@ urlpatterns = [
     path(
         "bijeenkomsten/afmelden/<str:token>/", meetings.registration_cancel_view, name="registration_cancel"
     ),
+    path("zelf-doen/", selfhelp.index, name="selfhelp_index"),
+    path("zelf-doen/wegwijzer/", selfhelp.route, name="selfhelp_route"),
+    path("zelf-doen/termijnen/", selfhelp.deadlines, name="selfhelp_deadlines"),
+    path("zelf-doen/brief/", selfhelp.letters, name="selfhelp_letters"),
+    path("zelf-doen/brief/<slug:slug>/", selfhelp.letter, name="selfhelp_letter"),
+    path("zelf-doen/gesprek/", selfhelp.conversation, name="selfhelp_conversation"),
     path("vraag/", support.question, name="question"),
     path("vraag/jongeren/", support.youth_question, name="youth_question"),
     path("bel-mij-terug/", support.callback, name="callback"),

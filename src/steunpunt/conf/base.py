@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "steunpunt.reports",
     "steunpunt.development",
     "steunpunt.ambitions",
+    "steunpunt.selfhelp",
     "steunpunt.demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.routable_page",

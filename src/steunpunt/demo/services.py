@@ -24,6 +24,7 @@ from steunpunt.meetings.models import Meeting
 from steunpunt.portal.services import platform_site_ensure
 from steunpunt.schools.demo import load_demo as schools_demo
 from steunpunt.schools.demo import load_partners as schools_partners_demo
+from steunpunt.selfhelp.starter import load_starter_selfhelp
 from steunpunt.socialmap.starter import load_starter_organisations
 from steunpunt.support.models import (
     AgeGroup,
@@ -270,6 +271,7 @@ def _national_offer():
     """National organisations, search synonyms, and the schools of the demo regions (all types)."""
     load_starter_synonyms()
     load_starter_organisations()
+    load_starter_selfhelp()
     schools_demo([code for spec in DEMO_SUPPORT_POINTS for code in spec["partnership_codes"]])
 
 

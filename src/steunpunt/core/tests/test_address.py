@@ -30,6 +30,8 @@ from steunpunt.meetings.models import Meeting
 from steunpunt.meetings.services import registration_create
 from steunpunt.outbox.services import outbox_send
 from steunpunt.portal.models import SupportPointHomePage
+from steunpunt.selfhelp.models import LetterTemplate, Subject
+from steunpunt.selfhelp.starter import load_starter_selfhelp
 from steunpunt.support.models import Case
 from steunpunt.support.services import case_transition, message_from_staff
 from steunpunt.support.tests.factories import CaseFactory
@@ -82,6 +84,12 @@ PAGES = {
     "consultation_list",
     "consultation_slot",
     "consultation_booking",
+    "selfhelp_index",
+    "selfhelp_route",
+    "selfhelp_deadlines",
+    "selfhelp_letters",
+    "selfhelp_letter",
+    "selfhelp_conversation",
 }
 INCLUDES = {
     "admin/": "the back office (staff, 'u')",
@@ -187,6 +195,7 @@ def test_every_address_of_the_site_is_listed_with_its_reader():
 def site():
     load_starter_articles()
     load_starter_glossary()
+    load_starter_selfhelp()
     support_point = SupportPointFactory(
         name="Steunpunt Noord",
         slug="noord",
@@ -309,6 +318,19 @@ def test_every_public_page_and_form_speaks_to_its_reader(site):
     pages.check(f"/bijeenkomsten/{meeting.pk}/", U, post={}, expect=(400,))
     registration = registration_create(meeting=meeting, name="Anna", email="anna@example.test")
     pages.check(f"/bijeenkomsten/afmelden/{registration.token}/", U)
+
+    # The self-help tools (parents, "u"): every question of the wegwijzer and every route, every letter.
+    for url in ("/zelf-doen/", "/zelf-doen/termijnen/", "/zelf-doen/brief/", "/zelf-doen/gesprek/"):
+        pages.check(url, U)
+    pages.check("/zelf-doen/wegwijzer/", U)
+    pages.check("/zelf-doen/wegwijzer/?niveau=po", U)
+    pages.check("/zelf-doen/wegwijzer/?niveau=po&school=bijzonder", U)
+    pages.check("/zelf-doen/wegwijzer/?niveau=xx", U, expect=(400,))
+    for school in ("openbaar", "bijzonder"):
+        for subject in Subject.values:
+            pages.check(f"/zelf-doen/wegwijzer/?niveau=vo&school={school}&onderwerp={subject}", U)
+    for letter in LetterTemplate.objects.all():
+        pages.check(f"/zelf-doen/brief/{letter.slug}/", U)
 
     # The consultation hour: the booking page speaks to whoever booked.
     pages.check("/spreekuur/", U)

@@ -1,19 +1,22 @@
 from django.core.management.base import BaseCommand
 
 from steunpunt.information.starter import load_starter_articles, load_starter_glossary, load_starter_synonyms
+from steunpunt.selfhelp.starter import load_starter_selfhelp
 from steunpunt.socialmap.starter import load_starter_organisations
 
 
 class Command(BaseCommand):
     help = (
-        "Load the starter national set: articles, glossary, search synonyms and national organisations "
-        "(drafts, not yet validated). Safe to run again: nothing that exists is overwritten."
+        "Load the starter national set: articles, glossary, search synonyms, national organisations and "
+        "the self-help tools' route steps, deadline rules and letters (drafts, not yet validated). "
+        "Safe to run again: nothing that exists is overwritten."
     )
 
     def handle(self, *args, **options):
         articles, terms = load_starter_articles(), load_starter_glossary()
         synonyms, organisations = load_starter_synonyms(), load_starter_organisations()
+        selfhelp = load_starter_selfhelp()
         self.stdout.write(
-            f"{articles} articles, {terms} glossary terms, {synonyms} search synonyms "
-            f"and {organisations} national organisations created"
+            f"{articles} articles, {terms} glossary terms, {synonyms} search synonyms, "
+            f"{organisations} national organisations and {selfhelp} self-help texts created"
         )
