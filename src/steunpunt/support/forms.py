@@ -98,7 +98,7 @@ class LanguageMixin(forms.Form):
 
     language = forms.ChoiceField(
         label=_("Which language do you speak best? (optional)"),
-        help_text=_("We can call in an interpreter. That is free."),
+        help_text=_("We can arrange an interpreter."),
         choices=public_language_choices,
         initial=DUTCH,
         required=False,

@@ -25,6 +25,8 @@ from steunpunt.information.tests.factories import (
 from steunpunt.meetings.models import Meeting
 from steunpunt.meetings.services import registration_create
 from steunpunt.schools.models import School, SchoolType
+from steunpunt.selfhelp.models import LetterTemplate
+from steunpunt.selfhelp.starter import load_starter_selfhelp
 from steunpunt.support.services import message_from_staff
 from steunpunt.support.tests.factories import CaseFactory
 from steunpunt.tenants.models import Partnership
@@ -91,6 +93,7 @@ def site(transactional_db, settings, tmp_path):
         case=case, body="Wij bellen morgen.", by=MembershipFactory(support_point=support_point).user
     )
     closed = _closed_with_evaluation(support_point, "parent")
+    load_starter_selfhelp()
     return {
         "support_point": support_point,
         "school": school.location_code,
@@ -139,6 +142,15 @@ def _addresses(site):
         "consultation_list": ["/spreekuur/"],
         "consultation_slot": [f"/spreekuur/{site['slot']}/"],
         "consultation_booking": [f"/spreekuur/afspraak/{site['booking']}/?geboekt=1"],
+        "selfhelp_index": ["/zelf-doen/"],
+        "selfhelp_route": [
+            "/zelf-doen/wegwijzer/",
+            "/zelf-doen/wegwijzer/?niveau=vo&school=openbaar&onderwerp=tlv",
+        ],
+        "selfhelp_deadlines": ["/zelf-doen/termijnen/"],
+        "selfhelp_letters": ["/zelf-doen/brief/"],
+        "selfhelp_letter": [f"/zelf-doen/brief/{LetterTemplate.objects.order_by('pk').first().slug}/"],
+        "selfhelp_conversation": ["/zelf-doen/gesprek/"],
     }
 
 
