@@ -30,6 +30,8 @@ from steunpunt.core.tests.test_access_matrix import (
     _objects_of,
     _patterns,
 )
+from steunpunt.schools.tests.factories import school_contact
+from steunpunt.selfhelp.starter import load_starter_selfhelp
 from steunpunt.support.models import Case
 from steunpunt.support.services import case_transition, message_from_staff
 from steunpunt.support.tests.factories import CaseFactory
@@ -50,6 +52,7 @@ ACTORS = [
     Role.NATIONAL_EDITOR,
     Role.BOARD,
     Role.PANEL_MEMBER,
+    Role.SCHOOL_CONTACT,
     SUPERUSER,
 ]
 # Screens left out, with the reason.
@@ -65,6 +68,7 @@ NOT_PAGES = {
     ":delete": "Wagtail's delete of a list that allows none, or of an object only its screen removes",
     "_remove": "removes a network member (a POST)",
     "concerns_publish": "publishes a signal (a POST)",
+    "schools_contact_revoke": "takes a school from its contact person (a POST)",
     "concerns_status": "moves a signal on (a POST)",
     "development_cycle_start": "starts a round of the plan (a POST)",
     "information_confirm_check": "confirms an article is still right (a POST)",
@@ -141,6 +145,8 @@ def back_office(transactional_db, live_server, tmp_path, settings):
         role: MembershipFactory(support_point=own, role=role, user__first_name="Anna").user for role in Role
     }
     _more_objects_of(own, users[Role.COORDINATOR])
+    # The school contact person keeps the steunpunt's own school (the matrix's school, id OWN).
+    school_contact(mine["school"], own, user=users[Role.SCHOOL_CONTACT])
     users[SUPERUSER] = UserFactory(is_superuser=True)
     clients = {actor: _signed_in_client(user) for actor, user in users.items()}
     consultant = users[Role.CONSULTANT]
@@ -198,6 +204,9 @@ def _more_objects_of(support_point, coordinator):
     SelfAssessmentFactory(support_point=support_point, recorded_by=coordinator)
     NetworkMemberFactory(support_point=support_point)
     WorkingGroupMeetingFactory(support_point=support_point)
+    # The self-help tools' national content: route steps, deadline rules and letters (the first of each
+    # has the id OWN).
+    load_starter_selfhelp()
 
 
 def _screens(clients):

@@ -29,7 +29,9 @@ class SupportPointFactory(factory.django.DjangoModelFactory):
     name = factory.Sequence(lambda n: f"Steunpunt {n}")
     slug = factory.Sequence(lambda n: f"steunpunt-{n}")
     hostname = factory.Sequence(lambda n: f"steunpunt-{n}.localhost")
-    partnership_codes = factory.Sequence(lambda n: [f"PO{9000 + n:04d}"])
+    # Codes are PO and four digits: PO9000–PO9999 are no real partnership's; a test process makes more
+    # than a thousand steunpunten, never a thousand in one test.
+    partnership_codes = factory.Sequence(lambda n: [f"PO{9000 + n % 1000:04d}"])
 
     @classmethod
     def _create(cls, model_class, *args, **kwargs):
