@@ -212,6 +212,9 @@ def _demo_cases(support_point):
             "requester_name": "Demo-ouder",
             "requester_phone": "06 00000000",
             "answer_by": AnswerBy.PHONE,
+            # A mother who speaks Polish best, with an interpreter for the call (the inbox's "Taal").
+            "language": "pl",
+            "interpreter_needed": True,
         },
         themes=[themes[slug] for slug in ("speciaal-onderwijs",) if slug in themes],
         support_kinds=[SupportKind.INFORMATION],
