@@ -35,6 +35,18 @@ def _stored_videos(article):
 
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
+
+
+@pytest.fixture(autouse=True)
+def _no_autosave(settings):
+    """These journeys press "Bewaar concept" themselves. Wagtail 8 also autosaves every half second; an
+    autosave still in flight (or refused with a 400 for the video without its transcript) when the
+    button is pressed made the form's submit wait past the test's patience on a busy CI machine
+    (the media journey failed there once). Autosave is Wagtail's own, on in every installation; here
+    it is off so that each save is the one the journey makes."""
+    settings.WAGTAIL_AUTOSAVE_INTERVAL = 0
+
+
 SCREENSHOTS = os.environ.get("STEUNPUNT_SCREENSHOTS")
 
 PASSWORD = "een-lang-wachtwoord-voor-de-test"  # nosec B105  # a test account
