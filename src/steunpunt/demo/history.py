@@ -698,7 +698,9 @@ def _supplements(support_point):
     for slug, body in SUPPLEMENTS.items():
         article = ArticlePage.objects.filter(slug=slug).first()
         if article is not None and not article.supplements.filter(support_point=support_point).exists():
-            supplement_save(article=article, support_point=support_point, body=body, by=editor)
+            supplement_save(
+                article=article, support_point=support_point, body=[("paragraph", body)], by=editor
+            )
 
 
 def _school_profiles(support_point, rng):

@@ -2,6 +2,7 @@
 
 from django import forms
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path
 from django.utils.translation import gettext as _
@@ -11,12 +12,14 @@ from django.views.generic import TemplateView
 from wagtail.admin.ui.components import Component
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic.base import BaseObjectMixin, WagtailAdminTemplateMixin
+from wagtail.blocks import StreamBlockValidationError, StructBlockValidationError
 
-from steunpunt.tenants.access import ScopedModelViewSet
+from steunpunt.tenants.access import ScopedModelViewSet, media_for_support_point
 from steunpunt.tenants.policy import Action
 from steunpunt.tenants.selectors import support_points_for
 
 from .audiences import Audience
+from .glossary import TermLinker, linked_blocks
 from .models import PanelReview, RegionalSupplement
 from .selectors import live_articles, open_checks_for, overdue_articles, supplements_to_approve
 from .services import (
@@ -30,6 +33,16 @@ from .supplement_readability import supplement_analyses
 
 SUPPLEMENT_FIELDS = ["article", "support_point", "body", "youth_body", "children_body", "readability_reason"]
 TEXT_FIELDS = ("body", "youth_body", "children_body", "readability_reason")
+STREAM_FIELDS = ("body", "youth_body", "children_body")
+# The chooser fields of the media blocks: block type → fields holding an image or a document.
+MEDIA_FIELDS = {"image": ("image",), "video": ("file", "captions"), "document": ("document",)}
+
+
+def _media_model(block_type, name):
+    from wagtail.documents import get_document_model
+    from wagtail.images import get_image_model
+
+    return get_image_model() if (block_type, name) == ("image", "image") else get_document_model()
 
 
 class SupplementForm(forms.ModelForm):
@@ -44,8 +57,50 @@ class SupplementForm(forms.ModelForm):
         self.fields["support_point"].queryset = support_points_for(for_user, Action.CONTENT_EDIT)
 
     def clean(self):
-        """The same rule as for articles: a version below its readability target needs a reason."""
         cleaned = super().clean()
+        support_point = self.instance.support_point if self.instance.pk else cleaned.get("support_point")
+        for name in STREAM_FIELDS:
+            if name in cleaned:
+                self._check_media(name, cleaned[name], support_point)
+        return self._check_readability(cleaned)
+
+    def _check_media(self, name, stream, support_point):
+        """Every image and document of the blocks comes from the steunpunt's own collection, as the
+        access layer says (the chooser offers only those; a hand-made request is refused here too)."""
+        allowed = {}
+        block_errors = {}
+        for index, block in enumerate(stream):
+            for field in MEDIA_FIELDS.get(block.block_type, ()):
+                chosen = block.value.get(field)
+                if chosen is None:
+                    continue
+                model = _media_model(block.block_type, field)
+                if model not in allowed:
+                    allowed[model] = set(
+                        media_for_support_point(self.for_user, model, support_point).values_list(
+                            "pk", flat=True
+                        )
+                    )
+                if chosen.pk not in allowed[model]:
+                    message = (
+                        _("Choose an image from your steunpunt's own collection.")
+                        if model is _media_model("image", "image")
+                        else _("Choose a document from your steunpunt's own collection.")
+                    )
+                    block_errors.setdefault(index, {})[field] = ValidationError(message)
+        if block_errors:
+            self.add_error(
+                name,
+                StreamBlockValidationError(
+                    block_errors={
+                        index: StructBlockValidationError(block_errors=errors)
+                        for index, errors in block_errors.items()
+                    }
+                ),
+            )
+
+    def _check_readability(self, cleaned):
+        """The same rule as for articles: a version below its readability target needs a reason."""
         if (cleaned.get("readability_reason") or "").strip():
             return cleaned
         below = [
@@ -145,7 +200,7 @@ class SupplementApproveView(BaseObjectMixin, WagtailAdminTemplateMixin, Template
         versions = [
             {
                 "label": Audience(audience).label,
-                "text": supplement.draft_text(audience),
+                "blocks": linked_blocks(supplement.draft_blocks(audience), TermLinker("", None, {})),
                 "target": analyses[audience][0],
                 "result": analyses[audience][1],
                 "ok": analyses[audience][1].meets(analyses[audience][0]),

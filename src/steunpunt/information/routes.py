@@ -127,17 +127,21 @@ def related_for(article, audience):
 def article_context(request, article, version, *, page, base, feedback_form=None):
     """Everything the article template needs; also used for the editors' preview."""
     support_point = getattr(request, "support_point", None)
+    linker = TermLinker.for_all_terms(base, version.audience)
+    supplement = supplement_for(article, support_point, version.audience)
     return {
         "page": page,
         "base": base,
         "article": article,
         "version": version,
         "versions": article.versions(),
-        "blocks": linked_blocks(version.body, TermLinker.for_all_terms(base, version.audience)),
+        "blocks": linked_blocks(version.body, linker),
         "feedback_form": feedback_form or FeedbackForm(),
         "thanks": "bedankt" in request.GET,
         "validated_on": validated_on(article),
-        "supplement": supplement_for(article, support_point, version.audience),
+        "supplement": supplement,
+        # The approved supplement's blocks, linked and rendered exactly like the article's own.
+        "supplement_blocks": linked_blocks(supplement.body, linker) if supplement else [],
         "support_point": support_point,
         "sources": article.sources.all(),
         "related": related_for(article, version.audience),

@@ -18,7 +18,7 @@ def article_by_slug(slug):
 
 
 def supplement_for(article, support_point, audience="parents"):
-    """What readers of ``audience`` see of the steunpunt's supplement: the approved text, or ``None``.
+    """What readers of ``audience`` see of the steunpunt's supplement: the approved blocks, or ``None``.
 
     A supplement shows only once the steunpunt approved it, and only in the version written for
     that audience (a parents' text is never shown on a page for young people or children).
@@ -26,9 +26,9 @@ def supplement_for(article, support_point, audience="parents"):
     if support_point is None:
         return None
     supplement = RegionalSupplement.objects.filter(article=article, support_point=support_point).first()
-    if supplement is None or not supplement.approved_text(audience).strip():
+    if supplement is None or not len(supplement.approved_blocks(audience)):
         return None
-    return ShownSupplement(body=supplement.approved_text(audience), supplement=supplement)
+    return ShownSupplement(body=supplement.approved_blocks(audience), supplement=supplement)
 
 
 @dataclass(frozen=True)

@@ -10,12 +10,13 @@ from .models import RegionalSupplement, SupplementCheck
 
 @transaction.atomic
 def supplement_save(
-    *, article, support_point, body, by, youth_body="", children_body="", readability_reason=""
+    *, article, support_point, body, by, youth_body=(), children_body=(), readability_reason=""
 ):
     """Create or change a steunpunt's supplement to ``article``; saving it settles any open check.
 
+    Each version is a stream of the article blocks (a ``StreamValue``, or ``(type, value)`` pairs).
     The change waits for the steunpunt's approval (``supplement_approve``); until then readers keep
-    seeing the texts approved before, if any.
+    seeing the blocks approved before, if any.
     """
     supplement, created = RegionalSupplement.objects.update_or_create(
         article=article,
@@ -61,14 +62,14 @@ def supplement_approval_refusal(supplement, user):
 
 @transaction.atomic
 def supplement_approve(*, supplement, by):
-    """The steunpunt's approval: readers now see these texts. A colleague of the writer approves."""
+    """The steunpunt's approval: readers now see these blocks. A colleague of the writer approves."""
     supplement = RegionalSupplement.objects.select_for_update().get(pk=supplement.pk)
     refusal = supplement_approval_refusal(supplement, by)
     if refusal:
         raise SupplementNotApprovable(refusal)
-    supplement.approved_body = supplement.body
-    supplement.approved_youth_body = supplement.youth_body
-    supplement.approved_children_body = supplement.children_body
+    for draft, approved in RegionalSupplement.AUDIENCE_FIELDS.values():
+        # A copy of the stored stream (block ids included), not the draft's value object itself.
+        setattr(supplement, approved, getattr(supplement, draft).get_prep_value())
     supplement.approved_at = timezone.now()
     supplement.approved_by = by
     supplement.status = RegionalSupplement.Status.APPROVED

@@ -105,6 +105,23 @@ def get_scoped_or_404(queryset, user, *rules, steunpunt_field="support_point", *
     return get_object_or_404(scoped(queryset, user, *rules, steunpunt_field=steunpunt_field), **lookup)
 
 
+def media_for_support_point(user, model, support_point):
+    """The images or documents (``model``: Wagtail's image or document model) that ``user`` may place in
+    ``support_point``'s own content: those in the steunpunt's own collection (and below it) that
+    Wagtail's collection rights let ``user`` choose, and only where ``user`` edits that steunpunt's
+    content. Another steunpunt's files, and the national collection, are never in it."""
+    from wagtail.permissions import policy_registry
+
+    from .groups import media_collection
+
+    queryset = model._default_manager.all()
+    collection = media_collection(support_point) if support_point is not None else None
+    if collection is None or not holds(user, Action.CONTENT_EDIT, support_point):
+        return queryset.none()
+    choosable = policy_registry.get_by_type(model).instances_user_has_permission_for(user, "choose")
+    return choosable.filter(collection__path__startswith=collection.path)
+
+
 def personal_fields(model):
     """Return the personal fields a model declares (``PERSONAL_FIELDS``), an empty set if none."""
     return frozenset(getattr(model, "PERSONAL_FIELDS", ()))

@@ -62,11 +62,40 @@ def grant_media_rights(group, collection):
         )
 
 
+def media_collection_name(support_point):
+    """The name of ``support_point``'s own collection of images and documents (the slug never changes)."""
+    return f"Steunpunt {support_point.slug}"
+
+
+def media_collection(support_point):
+    """Return ``support_point``'s own collection of images and documents, or ``None`` before it exists."""
+    from wagtail.models import Collection
+
+    root = Collection.get_first_root_node()
+    if root is None:
+        return None
+    return root.get_children().filter(name=media_collection_name(support_point)).first()
+
+
+def media_collection_ensure(support_point):
+    """Return ``support_point``'s own collection, creating it once, with the media rights of its content
+    group: its editors upload and choose the images and documents of its regional supplements there."""
+    from wagtail.models import Collection
+
+    collection = media_collection(support_point)
+    if collection is None:
+        root = Collection.get_first_root_node() or Collection.add_root(name="Root")
+        collection = root.add_child(name=media_collection_name(support_point))
+    grant_media_rights(content_group(support_point), collection)
+    return collection
+
+
 def sync_groups(user, support_point):
     """Put ``user`` in the content groups that the roles allow, and in no other."""
     roles = user.memberships.filter(support_point=support_point).values_list("role", flat=True)
     group = content_group(support_point)
     if Action.CONTENT_EDIT in actions_for_roles(roles):
+        media_collection_ensure(support_point)
         user.groups.add(group)
     else:
         user.groups.remove(group)

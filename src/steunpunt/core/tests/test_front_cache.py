@@ -217,7 +217,9 @@ def test_a_regional_supplement_purges_its_article_on_its_own_host_only(
     purged = []
     monkeypatch.setattr("wagtail.contrib.frontend_cache.utils.purge_urls_from_cache", purged.extend)
     with django_capture_on_commit_callbacks(execute=True):
-        RegionalSupplement.objects.create(article=article, support_point=noord, body="Bel ons.")
+        RegionalSupplement.objects.create(
+            article=article, support_point=noord, body=[("paragraph", "Bel ons.")]
+        )
     assert "http://noord.localhost/informatie/thuiszitten/" in purged
     assert all(url.startswith("http://noord.localhost/") for url in purged)
 

@@ -3,6 +3,9 @@
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from wagtail.fields import StreamField
+
+from ..blocks import body_blocks
 
 
 class RegionalSupplement(models.Model):
@@ -30,17 +33,22 @@ class RegionalSupplement(models.Model):
         on_delete=models.CASCADE,
         related_name="supplements",
     )
-    body = models.TextField(
-        _("text for parents"),
+    # The same blocks as a national article (information.blocks); images and documents come from the
+    # steunpunt's own collection (SupplementForm checks it through the access layer).
+    body = StreamField(
+        body_blocks(),
+        verbose_name=_("text for parents"),
         help_text=_("What this means in your region: who to contact, what is different."),
     )
-    youth_body = models.TextField(
-        _("text for young people"),
+    youth_body = StreamField(
+        body_blocks(),
+        verbose_name=_("text for young people"),
         blank=True,
         help_text=_("The same for young people (12+), in their words (je). Leave empty if not relevant."),
     )
-    children_body = models.TextField(
-        _("text for children"),
+    children_body = StreamField(
+        body_blocks(),
+        verbose_name=_("text for children"),
         blank=True,
         help_text=_("The same for children under 12 (je). Leave empty if not relevant."),
     )
@@ -50,9 +58,9 @@ class RegionalSupplement(models.Model):
         help_text=_("Needed only when a version is harder to read than its target."),
     )
     status = models.CharField(_("status"), max_length=8, choices=Status.choices, default=Status.PENDING)
-    approved_body = models.TextField(blank=True, editable=False)
-    approved_youth_body = models.TextField(blank=True, editable=False)
-    approved_children_body = models.TextField(blank=True, editable=False)
+    approved_body = StreamField(body_blocks(), blank=True, editable=False)
+    approved_youth_body = StreamField(body_blocks(), blank=True, editable=False)
+    approved_children_body = StreamField(body_blocks(), blank=True, editable=False)
     approved_at = models.DateTimeField(_("approved on"), null=True, blank=True, editable=False)
     approved_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -85,11 +93,12 @@ class RegionalSupplement(models.Model):
         "children": ("children_body", "approved_children_body"),
     }
 
-    def draft_text(self, audience):
+    def draft_blocks(self, audience):
+        """The blocks of ``audience``'s version as written, waiting for approval or approved."""
         return getattr(self, self.AUDIENCE_FIELDS[audience][0])
 
-    def approved_text(self, audience):
-        """What readers of ``audience`` see: the approved text of that audience, or nothing."""
+    def approved_blocks(self, audience):
+        """What readers of ``audience`` see: the approved blocks of that audience (maybe none)."""
         return getattr(self, self.AUDIENCE_FIELDS[audience][1])
 
 

@@ -58,7 +58,7 @@ def test_a_regional_supplement_appears_only_on_its_own_site(client, sites):
     noord, _midden = sites
     article = ArticlePageFactory(slug="tlv")
     supplement = supplement_save(
-        article=article, support_point=noord, body="Bel ons op dinsdag.", by=UserFactory()
+        article=article, support_point=noord, body=[("paragraph", "Bel ons op dinsdag.")], by=UserFactory()
     )
     colleague = MembershipFactory(support_point=noord, role=Role.COORDINATOR).user
     supplement_approve(supplement=supplement, by=colleague)

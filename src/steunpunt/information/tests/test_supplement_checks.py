@@ -21,7 +21,9 @@ def republish(article):
 def test_republishing_creates_a_check_for_a_steunpunt_with_a_supplement_and_not_for_one_without(platform):
     with_supplement, without = SupportPointFactory(), SupportPointFactory()
     article = ArticlePageFactory()
-    supplement = supplement_save(article=article, support_point=with_supplement, body="Regionaal.", by=None)
+    supplement = supplement_save(
+        article=article, support_point=with_supplement, body=[("paragraph", "Regionaal.")], by=None
+    )
     republish(article)
     assert list(
         SupplementCheck.objects.filter(confirmed_at__isnull=True).values_list("supplement", flat=True)
@@ -34,9 +36,11 @@ def test_republishing_creates_a_check_for_a_steunpunt_with_a_supplement_and_not_
 def test_saving_the_supplement_settles_the_check(platform):
     support_point = SupportPointFactory()
     article = ArticlePageFactory()
-    supplement_save(article=article, support_point=support_point, body="Oud.", by=None)
+    supplement_save(article=article, support_point=support_point, body=[("paragraph", "Oud.")], by=None)
     republish(article)
-    supplement_save(article=article, support_point=support_point, body="Nieuw.", by=UserFactory())
+    supplement_save(
+        article=article, support_point=support_point, body=[("paragraph", "Nieuw.")], by=UserFactory()
+    )
     assert not SupplementCheck.objects.filter(confirmed_at__isnull=True).exists()
 
 
@@ -44,7 +48,9 @@ def test_editors_see_the_check_on_their_dashboard_and_confirm_it(staff_client):
     editor = MembershipFactory(role=Role.EDITOR)
     other_editor = MembershipFactory(role=Role.EDITOR)
     article = ArticlePageFactory(title="Leerplicht")
-    supplement_save(article=article, support_point=editor.support_point, body="Regionaal.", by=None)
+    supplement_save(
+        article=article, support_point=editor.support_point, body=[("paragraph", "Regionaal.")], by=None
+    )
     republish(article)
     check = SupplementCheck.objects.get()
 

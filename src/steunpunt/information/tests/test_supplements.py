@@ -3,6 +3,7 @@ approval by a colleague before readers see a text."""
 
 import pytest
 from django.urls import reverse
+from wagtail.test.utils.form_data import nested_form_data, streamfield
 
 from steunpunt.information.models import RegionalSupplement
 from steunpunt.tenants.roles import Role
@@ -18,16 +19,24 @@ HARD = (
 )
 
 
-def _form(article, support_point, **texts):
-    return {
-        "article": article.pk,
-        "support_point": support_point.pk,
-        "body": "",
-        "youth_body": "",
-        "children_body": "",
-        "readability_reason": "",
-        **texts,
-    }
+def _stream(value):
+    """A version as the editor's form sends it: a text becomes one paragraph block, a list is blocks."""
+    if isinstance(value, str):
+        value = [("paragraph", value)] if value else []
+    return streamfield(value)
+
+
+def _form(article, support_point, readability_reason="", **versions):
+    """The supplement form as the browser sends it; each version a text (one paragraph) or blocks."""
+    streams = {name: versions.get(name, "") for name in ("body", "youth_body", "children_body")}
+    return nested_form_data(
+        {
+            "article": article.pk,
+            "support_point": support_point.pk,
+            "readability_reason": readability_reason,
+            **{name: _stream(value) for name, value in streams.items()},
+        }
+    )
 
 
 def _public(client, path):
