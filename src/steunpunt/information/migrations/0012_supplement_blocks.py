@@ -73,14 +73,43 @@ def streams_to_texts(apps, schema_editor):
         supplement.save(update_fields=FIELDS)
 
 
+def collections_for_existing_steunpunten(apps, schema_editor):
+    """Each steunpunt with a content group gets its own collection of images and documents, with the
+    group's media rights (new steunpunten get theirs from tenants.groups.media_collection_ensure when
+    an editor joins). Collections are a tree (treebeard), which only Wagtail's own model can grow; the
+    names and rights follow tenants.groups."""
+    from django.contrib.auth.models import Group, Permission
+    from wagtail.models import Collection, GroupCollectionPermission
+
+    SupportPoint = apps.get_model("tenants", "SupportPoint")
+    codenames = ("add_image", "change_image", "choose_image", "add_document", "change_document", "choose_document")
+    permissions = list(Permission.objects.filter(codename__in=codenames))
+    if len(permissions) != len(codenames):
+        return  # a new database: no steunpunten yet, and the permissions come after the migrations
+    for slug in SupportPoint.objects.values_list("slug", flat=True):
+        group = Group.objects.filter(name=f"Steunpunt {slug}: redactie").first()
+        if group is None:
+            continue
+        root = Collection.get_first_root_node() or Collection.add_root(name="Root")
+        name = f"Steunpunt {slug}"
+        collection = root.get_children().filter(name=name).first() or root.add_child(name=name)
+        for permission in permissions:
+            GroupCollectionPermission.objects.get_or_create(
+                group=group, collection=collection, permission=permission
+            )
+
+
 class Migration(migrations.Migration):
     dependencies = [
         ("information", "0011_article_media_blocks"),
+        ("tenants", "0001_initial"),
+        ("wagtailcore", "0098_apitoken"),
     ]
 
     operations = [
         # While the columns are still text: write each text as the JSON of its stream.
         migrations.RunPython(texts_to_streams, streams_to_texts),
+        migrations.RunPython(collections_for_existing_steunpunten, migrations.RunPython.noop),
         migrations.AlterField(
             model_name="regionalsupplement",
             name="approved_body",

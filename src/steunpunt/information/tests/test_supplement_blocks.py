@@ -316,3 +316,29 @@ def test_migrated_rows_read_as_blocks_and_turn_back_into_text(region, client):
         )
         == "Kop\n\nEen\nTwee\n\nV?\nA."
     )
+
+
+def test_the_migration_gives_each_existing_steunpunt_with_editors_its_own_collection(platform):
+    """Steunpunten made before this change have a content group but no collection: the migration makes
+    it, with the group's media rights, once; a steunpunt without editors gets none."""
+    from django.apps import apps
+    from wagtail.models import GroupCollectionPermission
+
+    from steunpunt.tenants.groups import content_group
+
+    with_editors, without = SupportPointFactory(), SupportPointFactory()
+    group = content_group(with_editors)
+    assert media_collection(with_editors) is None
+    for _run in range(2):
+        migration.collections_for_existing_steunpunten(apps, None)
+    collection = media_collection(with_editors)
+    rights = GroupCollectionPermission.objects.filter(group=group, collection=collection)
+    assert sorted(rights.values_list("permission__codename", flat=True)) == [
+        "add_document",
+        "add_image",
+        "change_document",
+        "change_image",
+        "choose_document",
+        "choose_image",
+    ]
+    assert media_collection(without) is None
