@@ -1,12 +1,15 @@
 """The regional supplement's editing screen in a real browser, under the back office's
 Content-Security-Policy: Wagtail's block editor and image chooser start without inline scripts, a
-failed save keeps every block, and the editor chooses from her own steunpunt's images."""
+failed save keeps every block, the editor chooses from her own steunpunt's images, and readers see
+the approved blocks; the editing screen and the article pass axe."""
 
 import pytest
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import expect
 
+from steunpunt.core.tests.browser import violations
 from steunpunt.information.models import RegionalSupplement
+from steunpunt.information.services import supplement_approve
 from steunpunt.tenants.groups import media_collection
 from steunpunt.tenants.roles import Role
 from steunpunt.tenants.tests.factories import MembershipFactory, SupportPointFactory, UserFactory
@@ -85,5 +88,18 @@ def test_a_regional_editor_adds_a_callout_and_an_image_under_the_policy(
     assert supplement.body[1].value["alt"] == "De balie van ons loket."
     assert supplement.body[1].value["image"].title == "Ons loket"
     assert supplement.status == RegionalSupplement.Status.PENDING
+    editor.goto(f"/admin/regional_supplements/edit/{supplement.pk}/")
+    expect(page.locator("[id$='body-1-value-image-chooser']")).to_contain_text("Ons loket")
+    assert violations(page) == []
+
+    # Once a colleague approved it, readers see the note and the image in the region's part.
+    colleague = MembershipFactory(support_point=noord, role=Role.COORDINATOR).user
+    supplement_approve(supplement=supplement, by=colleague)
+    reader = browser.new_page()
+    reader.goto(f"http://noord.localhost:{live_server.url.rsplit(':', 1)[1]}/informatie/tlv/")
+    region = reader.locator("section.supplement")
+    expect(region.locator(".callout")).to_contain_text("Let op: Het loket is dicht in de zomervakantie.")
+    expect(region.get_by_role("img", name="De balie van ons loket.")).to_be_visible()
+    assert violations(reader) == []
     editor.collect()
     assert problems == []

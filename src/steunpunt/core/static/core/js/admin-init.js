@@ -53,6 +53,26 @@
       marker.dataset.steunpuntStarted = "true";
       starter(marker, JSON.parse(marker.dataset.steunpuntConfig || "{}"));
     });
+    labelStreamFields(root.parentNode || root);
+  }
+
+  // Wagtail's StreamField shows a top-level text block's name ("Alinea", "Let op") in the block's
+  // heading but gives its field no label, so a screen reader announces an unnamed text box (axe:
+  // "label"). Such a field is named by its block's heading.
+  function labelStreamFields(root) {
+    if (!root.querySelectorAll) {
+      return;
+    }
+    root.querySelectorAll("[data-streamfield-child] textarea, [data-streamfield-child] input").forEach(function (field) {
+      if (field.type === "hidden" || (field.labels && field.labels.length) || field.hasAttribute("aria-label") || field.hasAttribute("aria-labelledby")) {
+        return;
+      }
+      var child = field.closest("[data-streamfield-child]");
+      var heading = child && child.querySelector("[data-panel-heading][id]");
+      if (heading) {
+        field.setAttribute("aria-labelledby", heading.id);
+      }
+    });
   }
 
   function watch() {
