@@ -184,6 +184,8 @@ def test_an_editor_chooses_only_images_and_documents_of_her_own_steunpunt(region
     brochure = get_document_model().objects.create(
         title="Folder Midden", file=_file("folder.pdf"), collection=media_collection(region["midden"])
     )
+    # Each steunpunt got its own collection when its first editor joined.
+    assert media_collection(region["noord"]).name == f"Steunpunt {region['noord'].slug}"
     # The access layer: Noord's editor may place Noord's image, not Midden's, not the national one.
     images = media_for_support_point(writer, get_image_model(), region["noord"])
     assert list(images) == [region["own_image"]]
