@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from steunpunt.core.address import for_requester_kind as address_for_requester_kind
 from steunpunt.core.address import speaking
 from steunpunt.core.calendar import event_calendar
+from steunpunt.core.site_languages import here
 from steunpunt.outbox.services import mail_enqueue
 from steunpunt.privacy.models import AuditAction
 from steunpunt.privacy.services import audit
@@ -121,7 +122,7 @@ def next_opening_start(support_point, after, *, minutes=30):
 
 def booking_link(booking):
     """Return the full address of the page where the booker sees and cancels ``booking``."""
-    return absolute_url(booking.slot.support_point, f"/spreekuur/afspraak/{booking.token}/")
+    return absolute_url(booking.slot.support_point, here(f"/spreekuur/afspraak/{booking.token}/"))
 
 
 def booking_calendar(booking, *, link):
