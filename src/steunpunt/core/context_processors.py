@@ -1,4 +1,5 @@
 from django.utils import translation
+from django.utils.safestring import mark_safe
 
 from . import site_languages
 from .languages import BY_CODE, DUTCH
@@ -17,6 +18,9 @@ def site_language(request):
         "lang_prefix": site_languages.prefix(code),
         "site_language": BY_CODE[code],
         "site_languages": _LazyAlternates(request, code),
+        # On a page in another language, the attributes of text that editors wrote in Dutch (a page's
+        # own fields): read aloud and laid out as Dutch, left to right also on an Arabic page.
+        "dutch_text": mark_safe(' lang="nl" dir="ltr"') if code != DUTCH else "",  # nosec B308, B703  # a constant
     }
 
 
