@@ -20,7 +20,7 @@ def site_language(request):
         "site_languages": _LazyAlternates(request, code),
         # On a page in another language, the attributes of text that editors wrote in Dutch (a page's
         # own fields): read aloud and laid out as Dutch, left to right also on an Arabic page.
-        "dutch_text": mark_safe(' lang="nl" dir="ltr"') if code != DUTCH else "",  # nosec B308, B703  # a constant
+        "dutch_text": mark_safe(' lang="nl" dir="ltr"') if code != DUTCH else "",  # nosec B308  # a constant
     }
 
 
