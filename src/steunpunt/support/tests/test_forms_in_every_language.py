@@ -115,8 +115,9 @@ def test_the_evaluation_link_is_in_the_cases_language_and_the_page_in_its_addres
     mail = smtp_sink.messages[-1]
     assert f"http://noord.localhost/en/evaluatie/{invitation.token}/" in mail.get_content()
     english = client.get(f"/en/evaluatie/{invitation.token}/", **HOST).content.decode()
-    assert '<html lang="en" dir="ltr">' in english
+    # The national starting questions are asked in the page's language; the Dutch page keeps Dutch.
+    assert '<html lang="en" dir="ltr">' in english and "Did you feel heard?" in english
     dutch = client.get(f"/evaluatie/{invitation.token}/", **HOST).content.decode()
-    assert '<html lang="nl" dir="ltr">' in dutch
+    assert '<html lang="nl" dir="ltr">' in dutch and "Voelde u zich gehoord?" in dutch
     private = client.get(f"/en/mijn-vraag/{case.access_token}/", **HOST).content.decode()
     assert f'href="/en/evaluatie/{invitation.token}/"' in private
