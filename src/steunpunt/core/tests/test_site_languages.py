@@ -298,3 +298,10 @@ def test_a_language_list_with_an_unknown_code_is_refused():
     for value in (["nl"], ["xx"], "en", [1]):
         with pytest.raises(ValidationError):
             validate_offered_languages(value)
+
+
+def test_the_back_office_stays_dutch_whatever_the_browser_asks(client, support_point):
+    response = client.get("/admin/login/", HTTP_ACCEPT_LANGUAGE="en,ar;q=0.9", **HOST)
+    html = response.content.decode()
+    assert response.status_code == 200 and '<html lang="nl"' in html
+    assert "Inloggen" in html or "Aanmelden" in html
