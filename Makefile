@@ -56,9 +56,12 @@ lint: $(VENV)/.test-installed
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 
-## Refresh the Dutch catalogue after changing user-facing text.
+## Refresh the Dutch catalogue after changing user-facing text, then the catalogues of the site's other
+## languages from it (scripts/site-catalogs.sh: English complete, msgstr = msgid; ar, tr, pl, uk keep
+## their translations). TRANSLATIONS=dir merges translators' files dir/<lang>/django.po in first.
 messages: $(VENV)/.run-installed
-	cd src && ../$(MANAGE) makemessages -l nl --no-obsolete --no-location
+	cd src && ../$(PY) ../manage.py makemessages -l nl --no-obsolete --no-location
+	bash scripts/site-catalogs.sh $(if $(TRANSLATIONS),--from $(TRANSLATIONS))
 
 ## The task worker (django-tasks-db); `make run` starts one for you.
 worker: $(VENV)/.run-installed
@@ -72,7 +75,7 @@ clean:
 	rm -rf $(VENV) var demo-logins.json
 
 compilemessages: $(VENV)/.run-installed
-	cd src && ../$(MANAGE) compilemessages -l nl -l nl_Informal
+	cd src && ../$(PY) ../manage.py compilemessages -l nl -l nl_Informal -l en -l ar -l tr -l pl -l uk
 
 ## Benchmarks (bench/README.md): installs wrk, nginx and gunicorn, builds the PostgreSQL bench
 ## databases (50,000 articles; BENCH_ARGS=--quick for 3,000) and prints every figure beside its

@@ -1,3 +1,4 @@
+from django.conf.urls.i18n import i18n_patterns
 from django.http import Http404
 from django.urls import include, path, register_converter
 from wagtail import urls as wagtail_urls
@@ -45,11 +46,16 @@ urlpatterns = [
     path("huisstijl/logo.png", brand_views.logo, name="brand_logo"),
     path("huisstijl/icoon.png", brand_views.icon, name="brand_icon"),
     path("formulier-sleutel/", form_key, name="public_form_key"),
-    path("reactie/<slug:slug>/", article_feedback, name="article_feedback"),
     path("gelezen/<int:pk>/<str:segment>.gif", article_read, name="article_read"),
     path("media/images/<str:name>", image_rendition, name="image_rendition"),
-    path("zoeken/suggesties/", findability.suggest, name="search_suggest"),
     path("zoeken/naar/", findability.result_click, name="search_click"),
+]
+
+# The public site: Dutch at these addresses, every other language under its code (/en/vraag/): the
+# language comes from the address alone (core/site_languages.py).
+urlpatterns += i18n_patterns(
+    path("reactie/<slug:slug>/", article_feedback, name="article_feedback"),
+    path("zoeken/suggesties/", findability.suggest, name="search_suggest"),
     path("hulp-in-de-buurt/", social_map, name="social_map"),
     path("ervaringen/", stories, name="stories"),
     path("scholen/", schools.school_list, name="school_list"),
@@ -93,7 +99,8 @@ urlpatterns = [
         name="consultation_booking_ics",
     ),
     path("", include(wagtail_urls)),
-]
+    prefix_default_language=False,
+)
 
 handler404 = "steunpunt.core.views.page_not_found"
 handler500 = "steunpunt.core.views.server_error"

@@ -3,7 +3,7 @@
 from datetime import timedelta
 from pathlib import Path
 
-from django.utils.translation import gettext_lazy as _
+from steunpunt.core.languages import LANGUAGES as SITE_LANGUAGES
 
 from .env import (
     env_bool,
@@ -96,6 +96,9 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "steunpunt.core.middleware.RejectNulMiddleware",
     "steunpunt.core.middleware.KnownHostMiddleware",
+    # The language of the address (/en/…), after the steunpunt (which languages it offers), before
+    # the page cache (a kept page is one language).
+    "steunpunt.core.site_languages.SiteLanguageMiddleware",
     # After the host lookup, before sessions: a cached public page skips everything below.
     "steunpunt.core.page_cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -127,6 +130,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "steunpunt.tenants.context_processors.support_point",
+                "steunpunt.core.context_processors.site_language",
             ],
         },
     },
@@ -205,7 +209,9 @@ CSRF_COOKIE_HTTPONLY = True
 OTP_TOTP_ISSUER = env_str("OTP_TOTP_ISSUER", "Steunpunt passend onderwijs")
 
 LANGUAGE_CODE = "nl"
-LANGUAGES = [("nl", _("Dutch"))]
+# The public site's languages (core/languages.py; Dutch unprefixed, the others under /en/, /ar/, …:
+# core/site_languages.py). The back office stays Dutch (WAGTAILADMIN_PERMITTED_LANGUAGES).
+LANGUAGES = [(language.code, language.name) for language in SITE_LANGUAGES]
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("nl", "Nederlands")]
 TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True

@@ -2,14 +2,18 @@
 
 import datetime
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
+from steunpunt.core import site_languages
 from steunpunt.core.address import for_requester_kind as address_for_requester_kind
 from steunpunt.core.address import speaking
 from steunpunt.core.calendar import event_calendar
+from steunpunt.core.site_languages import here, language_prefix
 from steunpunt.outbox.services import mail_enqueue
 from steunpunt.privacy.models import AuditAction
 from steunpunt.privacy.services import audit
@@ -119,9 +123,17 @@ def next_opening_start(support_point, after, *, minutes=30):
     return None
 
 
+def _dutch(message):
+    with translation.override(settings.LANGUAGE_CODE):
+        return _(message)
+
+
 def booking_link(booking):
     """Return the full address of the page where the booker sees and cancels ``booking``."""
-    return absolute_url(booking.slot.support_point, f"/spreekuur/afspraak/{booking.token}/")
+    path = f"/spreekuur/afspraak/{booking.token}/"
+    # In the language it was booked in (its question's), also when staff move or cancel it.
+    path = f"{language_prefix(booking.case.language)}{path}" if booking.case else here(path)
+    return absolute_url(booking.slot.support_point, path)
 
 
 def booking_calendar(booking, *, link):
@@ -166,7 +178,8 @@ def _mail_confirmation(booking, kind="booked", previous_start=None, by=None):
         "by_staff": by is not None,
     }
     name = MAILS[kind]
-    with speaking(address_for_requester_kind(booking.requester_kind)):
+    language = booking.case.language if booking.case else None
+    with speaking(address_for_requester_kind(booking.requester_kind), language):
         subject = render_to_string(f"consultations/mail_{name}subject.txt", context).strip()
         body = render_to_string(f"consultations/mail_{name}body.txt", context)
         calendar = booking_calendar(booking, link=link)
@@ -204,7 +217,9 @@ def slot_book(*, slot, data):
                 channel=Channel.CONSULTATION,
                 data={
                     "requester_kind": data["requester_kind"],
-                    "question": data["topic"] or _("Appointment at the consultation hour"),
+                    # Staff read the question in Dutch whatever the language of the page.
+                    "question": data["topic"] or _dutch(gettext_noop("Appointment at the consultation hour")),
+                    "language": site_languages.current(),
                     "requester_name": data["name"],
                     "requester_email": data["email"],
                     "requester_phone": data["phone"],

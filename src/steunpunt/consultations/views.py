@@ -8,6 +8,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from steunpunt.core.address import for_requester_kind as address_for_requester_kind
 from steunpunt.core.address import speaking
 from steunpunt.core.public_forms import protected
+from steunpunt.core.site_languages import here
 
 from .forms import BookingForm
 from .models import Booking
@@ -51,7 +52,7 @@ def slot_detail(request, pk):
             except Refused as error:
                 refusal, status = str(error), 400
             else:
-                return redirect(f"/spreekuur/afspraak/{booking.token}/?geboekt=1")
+                return redirect(here(f"/spreekuur/afspraak/{booking.token}/?geboekt=1"))
     context = {
         "slot": slot,
         "form": form,
@@ -85,7 +86,7 @@ def booking_detail(request, token):
                 except Refused as refusal:
                     error, status = str(refusal), 400
                 else:
-                    return redirect(f"/spreekuur/afspraak/{token}/?afgezegd=1")
+                    return redirect(here(f"/spreekuur/afspraak/{token}/?afgezegd=1"))
         context = {
             "booking": booking,
             "slot": booking.slot,

@@ -47,15 +47,43 @@ def for_requester_kind(requester_kind):
 
 
 def language_for(address):
+    """The language to speak to ``address`` in: one of Dutch's two forms, or the active other language.
+
+    Only Dutch has two forms of address; in English, Arabic, … there is one, so the language the page
+    or mail is in stays (a question sent from ``/ar/vraag/`` is answered in Arabic, not in Dutch).
+    """
     from django.conf import settings
 
+    base = (translation.get_language() or "").split("-")[0].lower()
+    if base and base != settings.LANGUAGE_CODE and base in dict(settings.LANGUAGES):
+        return base
     return INFORMAL_LANGUAGE if address == Address.INFORMAL else settings.LANGUAGE_CODE
 
 
+def reader_language(code):
+    """``code`` if it is a language of the public site other than Dutch (a mail can be written in it),
+    ``DUTCH`` for Dutch, else ``None`` (no language given, or "other": the active language stays)."""
+    from django.conf import settings
+
+    if code == settings.LANGUAGE_CODE:
+        return code
+    return code if code and code in dict(settings.LANGUAGES) else None
+
+
 @contextmanager
-def speaking(address):
-    """Translate everything inside in the words of ``address``."""
-    with translation.override(language_for(address)):
+def speaking(address, language=None):
+    """Translate everything inside in the words of ``address``; in ``language`` (the reader's, such as
+    ``Case.language``) when that is one of the site's languages other than Dutch."""
+    from django.conf import settings
+
+    code = reader_language(language)
+    if code is not None and code != settings.LANGUAGE_CODE:
+        chosen = code
+    elif code == settings.LANGUAGE_CODE:
+        chosen = INFORMAL_LANGUAGE if address == Address.INFORMAL else settings.LANGUAGE_CODE
+    else:
+        chosen = language_for(address)
+    with translation.override(chosen):
         yield
 
 

@@ -99,14 +99,30 @@ def register_page_urls(page_class, urls):
     PAGE_URLS[page_class] = urls
 
 
+def in_every_language(urls):
+    """``urls`` and the same addresses in every other language of the site (``/en/…``, ``/ar/…``):
+    a page's language variants are pages of their own in the cache, and show the same content."""
+    from .site_languages import PREFIXED, dutch_path, prefix
+
+    result = []
+    for url in urls:
+        parts = urlsplit(url)
+        path = dutch_path(parts.path or "/")
+        query = f"?{parts.query}" if parts.query else ""
+        root = f"{parts.scheme}://{parts.netloc}" if parts.netloc else ""
+        result.append(f"{root}{path}{query}")
+        result += [f"{root}{prefix(code)}{path}{query}" for code in PREFIXED]
+    return result
+
+
 def purge(urls):
-    """Purge ``urls`` once the transaction is committed (before that, a visitor could fill the cache
-    again with the old page), through Wagtail's task: the worker sends the PURGE requests."""
+    """Purge ``urls``, in every language, once the transaction is committed (before that, a visitor
+    could fill the cache again with the old page), through Wagtail's task: the worker sends the PURGEs."""
     if not enabled() or not urls:
         return
     from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
 
-    urls = sorted(set(urls))
+    urls = sorted(set(in_every_language(urls)))
     transaction.on_commit(lambda: purge_urls_from_cache(urls))
 
 

@@ -22,7 +22,7 @@ from collections import OrderedDict
 from django.conf import settings
 from django.core.cache import cache
 
-from . import front_cache
+from . import front_cache, site_languages
 
 # What is cached is declared by the apps that serve it (core knows no feature app), on their AppConfig:
 # ``page_cache_paths`` (address prefixes of public pages that look the same for every visitor) and
@@ -88,7 +88,10 @@ def bump_generation(**kwargs):
 
 
 def _key(request):
-    raw = f"{request.get_host()}{request.get_full_path()}".encode()
+    # Each language of a page is a page of its own (its address differs too; the language is named
+    # so that no two languages can ever share a key).
+    language = getattr(request, "LANGUAGE_CODE", "")
+    raw = f"{language}|{request.get_host()}{request.get_full_path()}".encode()
     # "v2": a page is kept as the response alone (before, with callbacks); older entries are not read.
     return f"page-cache:v2:{current_generation(request)}:{hashlib.sha256(raw).hexdigest()}"
 
@@ -98,8 +101,12 @@ def _cacheable_request(request):
         request.method in ("GET", "HEAD")
         and getattr(request, "support_point", None) is not None
         and settings.SESSION_COOKIE_NAME not in request.COOKIES
-        and (request.path == "/" or request.path.startswith(CACHEABLE_PREFIXES))
+        and _cacheable_path(site_languages.dutch_path(request.path))
     )
+
+
+def _cacheable_path(path):
+    return path == "/" or path.startswith(CACHEABLE_PREFIXES)
 
 
 def _cacheable_response(response):

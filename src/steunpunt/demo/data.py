@@ -31,6 +31,8 @@ DEMO_SUPPORT_POINTS = [
         "phone": "030 000 0000",
         "address": "Proefplein 2, Utrecht",
         "brand_colour": "#7a1f5c",
+        # Noord offers every language of the site; Midden Dutch, English, Polish and Ukrainian only.
+        "languages": ["en", "pl", "uk"],
         "opening_hours": [
             (1, datetime.time(9), datetime.time(16)),
             (2, datetime.time(9), datetime.time(16)),

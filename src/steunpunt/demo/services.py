@@ -111,6 +111,10 @@ def load_demo_data(*, port=8000):
                 )
                 for index, (day, opens, closes) in enumerate(spec["opening_hours"])
             )
+        languages = spec.get("languages", list(SupportPoint._meta.get_field("languages").get_default()))
+        if support_point.languages != languages:
+            support_point.languages = languages
+            support_point.save(update_fields=["languages"])
         site = support_point.site
         if site.port != port:
             site.port = port

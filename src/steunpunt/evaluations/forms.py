@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from steunpunt.core.public_forms import PublicForm
 
 from .models import Audience, QuestionKind, answer_choices
+from .starter import question_text
 
 
 class AnswerForm(PublicForm):
@@ -13,9 +14,10 @@ class AnswerForm(PublicForm):
         super().__init__(*args, **kwargs)
         self.questionnaire = questionnaire
         for question in questionnaire.questions:
+            label = question_text(question, questionnaire.audience)
             if question["kind"] == QuestionKind.TEXT:
                 field = forms.CharField(
-                    label=question["text"],
+                    label=label,
                     required=False,
                     max_length=1000,
                     widget=forms.Textarea(attrs={"rows": 4, "cols": 50}),
@@ -24,7 +26,7 @@ class AnswerForm(PublicForm):
                 )
             else:
                 field = forms.ChoiceField(
-                    label=question["text"],
+                    label=label,
                     required=False,
                     choices=answer_choices(question["kind"]),
                     widget=forms.RadioSelect,

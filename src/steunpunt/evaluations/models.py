@@ -85,6 +85,8 @@ class Invitation(models.Model):
     themes = models.JSONField(default=list)
     support_kinds = models.JSONField(default=list)
     email = models.EmailField(blank=True)
+    # The requester's language (the case's, core/languages.py): the mails and their link are in it.
+    language = models.CharField(max_length=10, blank=True, default="")
     created_at = models.DateTimeField(default=timezone.now)
     reminder_sent_at = models.DateTimeField(null=True, blank=True)
     answered = models.BooleanField(default=False)

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from steunpunt.core.address import for_audience as address_for_audience
 from steunpunt.core.address import speaking
+from steunpunt.core.site_languages import language_prefix
 from steunpunt.outbox.services import mail_enqueue
 
 from .models import Audience, Invitation, Questionnaire, Response
@@ -65,7 +66,8 @@ def audience_for(case):
 
 
 def invitation_link(invitation):
-    return f"{invitation.support_point.public_url}/evaluatie/{invitation.token}/"
+    prefix = language_prefix(invitation.language)
+    return f"{invitation.support_point.public_url}{prefix}/evaluatie/{invitation.token}/"
 
 
 def _mail(invitation, template):
@@ -74,7 +76,7 @@ def _mail(invitation, template):
         "link": invitation_link(invitation),
         "support_point": invitation.support_point,
     }
-    with speaking(address_for_audience(invitation.questionnaire.audience)):
+    with speaking(address_for_audience(invitation.questionnaire.audience), invitation.language):
         subject = render_to_string(f"evaluations/mail/{template}_subject.txt", context).strip()
         body = render_to_string(f"evaluations/mail/{template}_body.txt", context)
     mail_enqueue(to=invitation.email, subject=subject, body=body, support_point=invitation.support_point)
@@ -98,6 +100,7 @@ def evaluation_invite(case):
         themes=sorted(case.themes.values_list("slug", flat=True)),
         support_kinds=sorted(case.support_given.values_list("kind", flat=True)),
         email=case.requester_email,
+        language=case.language,
     )
     case.evaluation_token = invitation.token
     case.save(update_fields=["evaluation_token"])

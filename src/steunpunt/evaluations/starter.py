@@ -1,5 +1,6 @@
 """The national starting questions (concept: not yet validated with parents and young people)."""
 
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from steunpunt.core.address import for_audience as address_for_audience
@@ -36,3 +37,21 @@ def _questions(audience):
         },
         {"key": "better", "text": _("What could we do better?"), "kind": QuestionKind.TEXT},
     ]
+
+
+def question_text(question, audience):
+    """The text of ``question`` to show in the active language.
+
+    A questionnaire stores its questions in Dutch (a steunpunt may change them). Where a question is
+    still the national starting question, its text in another language of the site is that question's
+    translation; a question the steunpunt wrote itself stays as written.
+    """
+    language = translation.get_language() or ""
+    if language.split("-")[0] in ("", "nl"):
+        return question["text"]
+    with translation.override("nl"):
+        dutch = {item["key"]: item["text"] for item in starter_questions(audience)}
+    if dutch.get(question["key"]) != question["text"]:
+        return question["text"]
+    own = {item["key"]: item["text"] for item in starter_questions(audience)}
+    return own.get(question["key"], question["text"])

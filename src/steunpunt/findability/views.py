@@ -5,6 +5,7 @@ from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.views.decorators.http import require_GET
 
+from steunpunt.core.site_languages import here
 from steunpunt.information.search import normalise
 
 from .models import ResultKind
@@ -47,7 +48,7 @@ def result_click(request):
         and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()})
     )
     if not safe:
-        response = HttpResponseRedirect("/zoeken/?" + urlencode({"q": query}) if query else "/zoeken/")
+        response = HttpResponseRedirect(here("/zoeken/?" + urlencode({"q": query}) if query else "/zoeken/"))
     else:
         support_point = getattr(request, "support_point", None)
         if support_point is not None and query and kind in ResultKind.values and 0 < position <= MAX_POSITION:

@@ -8,9 +8,12 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
+from steunpunt.core import site_languages
 from steunpunt.core.address import addressed
 from steunpunt.core.address import for_audience as address_for_audience
+from steunpunt.core.languages import BY_CODE, DUTCH
 
+from . import translations
 from .audiences import AUDIENCE_BY_SEGMENT, URL_SEGMENTS, Audience, reading_order
 from .forms import FeedbackForm
 from .glossary import TermLinker, linked_blocks
@@ -57,12 +60,26 @@ class InformationRoutesMixin(RoutablePageMixin):
         audience = AUDIENCE_BY_SEGMENT.get(segment) if segment else Audience.PARENTS
         if article is None or audience is None:
             raise Http404
+        language = site_languages.current()
+        translated = translations.translation_for(article, language) if language != DUTCH else None
+        if translated is not None:
+            article = translated
         versions = article.versions()
         version = next((v for v in versions if v.audience == audience), None)
         if version is None:
             raise Http404
         context = article_context(
             request, article, version, page=self, base=self.get_url(request), feedback_form=feedback_form
+        )
+        context.update(
+            {
+                # The text's own language where it is not the page's: Dutch text on an English page.
+                "text_language": None
+                if language == DUTCH
+                else BY_CODE[language if translated is not None else DUTCH],
+                "untranslated": language != DUTCH and translated is None,
+                "unchecked_translation": translated is not None and bool(translated.starter_text),
+            }
         )
         if getattr(request, "support_point", None) is not None:
             # The read is counted when the browser loads this image, so also when the page itself came

@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from steunpunt.core.calendar import event_calendar
+from steunpunt.core.site_languages import here
 from steunpunt.outbox.services import mail_enqueue
 from steunpunt.tenants.links import absolute_url
 
@@ -17,7 +18,7 @@ def _mail(registration):
         "registration": registration,
         "meeting": registration.meeting,
         "cancel_url": absolute_url(
-            registration.meeting.support_point, f"/bijeenkomsten/afmelden/{registration.token}/"
+            registration.meeting.support_point, here(f"/bijeenkomsten/afmelden/{registration.token}/")
         ),
     }
     mail_enqueue(

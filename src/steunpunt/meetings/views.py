@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
 from steunpunt.core.public_forms import protected
+from steunpunt.core.site_languages import here
 
 from .forms import RegistrationForm
 from .models import Meeting, Registration
@@ -40,7 +41,7 @@ def meeting_detail(request, pk):
                 email=form.cleaned_data["email"],
             )
             request.session["meeting_message"] = status_message(registration)
-            return redirect(f"/bijeenkomsten/{meeting.pk}/#aanmelden")
+            return redirect(here(f"/bijeenkomsten/{meeting.pk}/#aanmelden"))
         status = 400
     taken = meeting.registrations.filter(status=Registration.Status.CONFIRMED).count()
     context = {

@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from steunpunt.core.page_cache import current_generation
+from steunpunt.core.site_languages import here
 
 from . import material
 from .selectors import (
@@ -106,7 +107,7 @@ def material_page(request, code=None):
         "schools/material/page.html",
         {
             "school": school,
-            "base": f"/scholen/{school.location_code}/materiaal/" if school else "/materiaal/",
+            "base": here(f"/scholen/{school.location_code}/materiaal/" if school else "/materiaal/"),
             "text_snippet": text_snippet,
             "image_snippet": image_snippet,
             "image_alt": _("Need help? %(name)s helps parents and young people, free and independent.")

@@ -11,6 +11,8 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.views.decorators.http import require_GET
 
+from steunpunt.core.site_languages import here
+
 from . import selectors
 from .models import Level, SchoolKind, Status, Subject, Unit
 
@@ -27,7 +29,7 @@ def _support_point(request):
 def _with_articles(items):
     slugs = selectors.live_article_slugs(item.article_slug for item in items)
     for item in items:
-        item.article_url = f"/informatie/{item.article_slug}/" if item.article_slug in slugs else ""
+        item.article_url = here(f"/informatie/{item.article_slug}/") if item.article_slug in slugs else ""
     return items
 
 

@@ -4,6 +4,7 @@ from django.template.response import TemplateResponse
 from django.views.decorators.http import require_http_methods
 
 from steunpunt.core.public_forms import protected
+from steunpunt.core.site_languages import here
 
 from .forms import StoryForm
 from .models import Story
@@ -27,7 +28,7 @@ def stories(request):
                 text=form.cleaned_data["text"],
                 consent=form.cleaned_data["consent"],
             )
-            return redirect("/ervaringen/?bedankt=1#delen")
+            return redirect(here("/ervaringen/?bedankt=1#delen"))
         status = 400
     published = Story.objects.filter(support_point=support_point, status=Story.Status.PUBLISHED)
     return TemplateResponse(

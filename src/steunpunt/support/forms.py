@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from steunpunt.core import site_languages
 from steunpunt.core.address import Address
 from steunpunt.core.languages import DUTCH, language_choices, public_language_choices
 from steunpunt.core.public_forms import PublicForm
@@ -106,8 +107,13 @@ class LanguageMixin(forms.Form):
     )
     interpreter_needed = forms.BooleanField(label=_("I would like an interpreter"), required=False)
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Asked on /ar/vraag/, the question is in Arabic unless the requester chooses otherwise.
+        self.fields["language"].initial = site_languages.current()
+
     def clean_language(self):
-        return self.cleaned_data.get("language") or DUTCH
+        return self.cleaned_data.get("language") or site_languages.current()
 
 
 class SchoolFieldMixin(forms.Form):

@@ -8,6 +8,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from steunpunt.core.address import Address, addressed, speaking
 from steunpunt.core.public_forms import protected
+from steunpunt.core.site_languages import here
 from steunpunt.evaluations.models import Invitation
 from steunpunt.privacy.models import AuditAction
 from steunpunt.schools.selectors import schools_for_support_point
@@ -46,7 +47,7 @@ def _handle(request, form, template, store):
     if not form.is_valid():
         return _render_form(request, template, form, status=400)
     case = store(form)
-    return redirect(f"/mijn-vraag/{case.access_token}/?verstuurd=1")
+    return redirect(here(f"/mijn-vraag/{case.access_token}/?verstuurd=1"))
 
 
 def _question_view(request, form_class, template, channel, requester_kind=None):
@@ -175,7 +176,7 @@ def _my_question(request, case, token):
             except (TransitionNotAllowed, AttachmentRefused) as refusal:
                 error, status = str(refusal), 400
             else:
-                return redirect(f"/mijn-vraag/{token}/?bericht=1#berichten")
+                return redirect(here(f"/mijn-vraag/{token}/?bericht=1#berichten"))
         else:
             status = 400
     response = TemplateResponse(

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from steunpunt.core.address import speaking
+from steunpunt.core.site_languages import language_prefix
 from steunpunt.evaluations.services import evaluation_invite
 from steunpunt.outbox.services import mail_enqueue
 from steunpunt.privacy.models import AuditAction
@@ -81,7 +82,7 @@ def _admin_url(case):
 
 def private_link(case):
     """Return the full address of the requester's private page for ``case``."""
-    return f"{case.support_point.public_url}/mijn-vraag/{case.access_token}/"
+    return f"{case.support_point.public_url}{language_prefix(case.language)}/mijn-vraag/{case.access_token}/"
 
 
 def capacity(user, support_point_id):
@@ -107,7 +108,7 @@ def _mail_requester(case, template, extra=None):
     if not case.requester_email or (template != "confirmation" and case.answer_by != AnswerBy.EMAIL):
         return
     context = {"case": case, "link": private_link(case), "support_point": case.support_point, **(extra or {})}
-    with speaking(case.address):
+    with speaking(case.address, case.language):
         subject = render_to_string(f"support/mail/{template}_subject.txt", context).strip()
         body = render_to_string(f"support/mail/{template}_body.txt", context)
     mail_enqueue(to=case.requester_email, subject=subject, body=body, support_point=case.support_point)

@@ -10,6 +10,7 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.models import Orderable
 
+from .languages import OfferedLanguagesField, all_other_languages, validate_offered_languages
 from .roles import Role
 from .validators import (
     validate_accent_colour,
@@ -68,6 +69,17 @@ class SupportPoint(ClusterableModel):
         blank=True,
         validators=[validate_logo_file],
         help_text=_("A square PNG or JPEG. Leave empty to make it from the logo."),
+    )
+    languages = OfferedLanguagesField(
+        _("languages of the website"),
+        default=all_other_languages,
+        blank=True,
+        validators=[validate_offered_languages],
+        help_text=_(
+            "The website is always in Dutch. Choose the other languages it is offered in as well; "
+            "only offer a language when the steunpunt can help someone who speaks it (for example "
+            "with an interpreter)."
+        ),
     )
     is_demo = models.BooleanField(_("demo steunpunt"), default=False)
     created_at = models.DateTimeField(auto_now_add=True)

@@ -49,6 +49,7 @@ class SupportPointViewSet(ScopedModelViewSet):
             heading=_("Look"),
         ),
         InlinePanel("opening_hours", label=_("Opening hours")),
+        FieldPanel("languages"),
         MultiFieldPanel(
             [
                 FieldPanel("first_contact_days"),

@@ -213,3 +213,23 @@ def test_too_many_bookings_from_one_address_are_refused_with_the_text_kept(clien
     assert (
         "Tweede poging" in response.content.decode() and Booking.objects.filter(status="booked").count() == 0
     )
+
+
+def test_a_booking_in_english_is_english_from_form_to_mail_and_stays_so_when_staff_move_it(
+    client, slot, smtp_sink, django_capture_on_commit_callbacks
+):
+    """Issue 17: booked on /en/spreekuur/, the booking's question is in English, its page and mail are
+    English and link under /en/; the fallback question staff read stays Dutch."""
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(f"/en/spreekuur/{slot.pk}/", booking_data(topic=""), **HOST)
+    booking = Booking.objects.get()
+    assert response["Location"] == f"/en/spreekuur/afspraak/{booking.token}/?geboekt=1"
+    assert booking.case.language == "en" and booking.case.question == "Afspraak op het spreekuur"
+    page = client.get(response["Location"], **HOST).content.decode()
+    assert '<html lang="en" dir="ltr">' in page
+    [confirmation] = [message for message in smtp_sink.messages if _calendar_attachments(message)]
+    body = confirmation.get_body(preferencelist=("plain",)).get_content()
+    assert f"http://noord.localhost/en/spreekuur/afspraak/{booking.token}/" in body
+    assert "afspraak" not in confirmation["Subject"].lower()
+    errors = client.post(f"/en/spreekuur/{slot.pk}/", booking_data(consent=None), **HOST)
+    assert errors.status_code == 400 and 'lang="en"' in errors.content.decode()

@@ -14,7 +14,7 @@ from html.parser import HTMLParser
 
 import pytest
 from django.test import Client
-from django.urls import URLPattern, URLResolver, get_resolver
+from django.urls import LocalePrefixPattern, URLPattern, URLResolver, get_resolver
 from django.utils import timezone
 from wagtail.models import Page
 
@@ -172,14 +172,45 @@ def test_the_reader_finds_the_wrong_words_and_only_those():
     assert problems_in_html('<p>Stel je vraag.</p><p data-address="je">Ben je jong?</p>', U)
 
 
+# Addresses that are the same in every language (issue 17: not under /en/, /ar/, …): the rest of the
+# site is Dutch at its own addresses and under each other language's prefix (core/site_languages.py).
+SAME_IN_EVERY_LANGUAGE = {
+    "sitemap",
+    "sitemap_section",
+    "health",
+    "brand_css",
+    "brand_logo",
+    "brand_icon",
+    "public_form_key",
+    "article_read",
+    "image_rendition",
+    "search_click",
+    "admin/",
+    "beveiliging/",
+    "documenten/",
+}
+
+
 def _names(patterns, prefix=""):
     pages, includes = set(), set()
     for pattern in patterns:
         if isinstance(pattern, URLPattern):
             pages.add(pattern.name)
+        elif isinstance(pattern.pattern, LocalePrefixPattern):
+            inner_pages, inner_includes = _names(pattern.url_patterns)
+            pages |= inner_pages
+            includes |= inner_includes
         elif isinstance(pattern, URLResolver):
             includes.add(str(pattern.pattern))
     return pages, includes
+
+
+def _names_per_language():
+    """The names under the language prefix, and the names outside it."""
+    [localised] = [p for p in get_resolver().url_patterns if isinstance(p.pattern, LocalePrefixPattern)]
+    inside = _names(localised.url_patterns)
+    outside = _names([p for p in get_resolver().url_patterns if p is not localised])
+    return inside[0] | inside[1], outside[0] | outside[1]
 
 
 def test_every_address_of_the_site_is_listed_with_its_reader():
@@ -189,6 +220,36 @@ def test_every_address_of_the_site_is_listed_with_its_reader():
     assert names == PAGES | set(NOT_A_PAGE)
     assert includes == set(INCLUDES)
     assert {route.name for route in SupportPointHomePage.get_subpage_urls()} == HOME_ROUTES
+    inside, outside = _names_per_language()
+    outside.discard(None)
+    assert outside == SAME_IN_EVERY_LANGUAGE
+    assert inside == (PAGES | set(NOT_A_PAGE) | set(INCLUDES)) - SAME_IN_EVERY_LANGUAGE
+
+
+@pytest.mark.parametrize("prefix", ["/en", "/ar", "/tr", "/pl", "/uk"])
+def test_every_public_page_is_there_in_every_language(site, prefix):
+    """The same addresses in another language: fetched, in that language, not in Dutch (issue 17)."""
+    client = _client()
+    for path in (
+        "/",
+        "/informatie/",
+        "/begrippen/",
+        "/jongeren/",
+        "/vraag/",
+        "/vraag/jongeren/",
+        "/bel-mij-terug/",
+    ):
+        response = client.get(prefix + path)
+        assert response.status_code == 200 and response["Content-Language"] == prefix[1:], path
+    for path in ("/zelf-doen/", "/zelf-doen/wegwijzer/", "/zelf-doen/termijnen/", "/zelf-doen/brief/"):
+        assert client.get(prefix + path).status_code == 200, path
+    assert client.get(prefix + "/zelf-doen/gesprek/").status_code == 200
+    for path in ("/spreekuur/", "/scholen/", "/hulp-in-de-buurt/", "/ervaringen/", "/bijeenkomsten/"):
+        assert client.get(prefix + path).status_code == 200, path
+    for path in ("/privacy/", "/privacy/jongeren/", "/wat-we-hoorden/", "/materiaal/", "/zoeken/?q=school"):
+        assert client.get(prefix + path).status_code == 200, path
+    article = ArticlePage.objects.live().first()
+    assert client.get(f"{prefix}/informatie/{article.slug}/").status_code == 200
 
 
 @pytest.fixture

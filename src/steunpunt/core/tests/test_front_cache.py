@@ -27,6 +27,8 @@ from .servers import listening_socket
 REPO = Path(__file__).resolve().parents[4]
 HOSTS = ("noord.localhost", "zuid.localhost")
 ARTICLE = "/informatie/thuiszitten/"
+# The same article in Arabic (issue 17): a page of its own in the cache, purged with the Dutch one.
+ARTICLE_AR = "/ar/informatie/thuiszitten/"
 
 MAIN_CONF = """\
 load_module {module};
@@ -149,6 +151,9 @@ def test_an_anonymous_article_page_is_kept_and_publishing_purges_it_on_every_hos
         status, headers, again = front.request(ARTICLE, host=host)
         assert (status, headers["X-Cache-Status"], again) == (200, "HIT", body)
     assert front.cache_status(ARTICLE, method="HEAD") == "HIT"
+    status, headers, arabic = front.request(ARTICLE_AR)
+    assert (status, headers["X-Cache-Status"]) == (200, "MISS") and 'lang="ar"' in arabic
+    assert front.cache_status(ARTICLE_AR) == "HIT"
 
     # Pages nginx served never reached the app: the image in the page counts each read, and is
     # never kept (2 pages per host, each with its image loaded once).
@@ -169,6 +174,8 @@ def test_an_anonymous_article_page_is_kept_and_publishing_purges_it_on_every_hos
         status, headers, body = front.request(ARTICLE, host=host)
         assert (status, headers["X-Cache-Status"]) == (200, "MISS") and "Thuiszitten, bijgewerkt" in body
         assert front.cache_status(ARTICLE, host=host) == "HIT"
+    status, headers, arabic = front.request(ARTICLE_AR)
+    assert (status, headers["X-Cache-Status"]) == (200, "MISS") and "Thuiszitten, bijgewerkt" in arabic
 
     article.unpublish()
     assert front.request(ARTICLE)[0] == 404
@@ -221,6 +228,8 @@ def test_a_regional_supplement_purges_its_article_on_its_own_host_only(
             article=article, support_point=noord, body=[("paragraph", "Bel ons.")]
         )
     assert "http://noord.localhost/informatie/thuiszitten/" in purged
+    for code in ("en", "ar", "tr", "pl", "uk"):
+        assert f"http://noord.localhost/{code}/informatie/thuiszitten/" in purged
     assert all(url.startswith("http://noord.localhost/") for url in purged)
 
 

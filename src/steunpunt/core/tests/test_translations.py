@@ -1,5 +1,6 @@
 """Every user-facing text has a Dutch translation, and the compiled catalogue is current."""
 
+import re
 import shutil
 import subprocess
 import sys
@@ -39,3 +40,38 @@ def test_the_compiled_catalogue_matches_the_source():
     source = {entry.msgid: entry.msgstr for entry in polib.pofile(str(PO)).translated_entries()}
     compiled = {entry.msgid: entry.msgstr for entry in polib.mofile(str(MO)) if entry.msgid}
     assert compiled == source, "Run `make compilemessages` and commit the .mo file."
+
+
+LOCALE = SRC / "steunpunt" / "locale"
+SITE_LANGUAGES = ("en", "ar", "tr", "pl", "uk")
+PLACEHOLDER = re.compile(r"%\(\w+\)[sd]|%[sd]|\{\w*\}")
+
+
+def _key(entry):
+    return (entry.msgctxt, entry.msgid)
+
+
+def test_the_english_catalogue_has_every_message_so_english_never_falls_back_to_dutch():
+    """Django shows the Dutch text for a message an English catalogue lacks (LANGUAGE_CODE is nl)."""
+    dutch = {_key(entry) for entry in polib.pofile(str(PO)) if entry.msgid and not entry.obsolete}
+    english = polib.pofile(str(LOCALE / "en" / "LC_MESSAGES" / "django.po"))
+    assert dutch - {_key(entry) for entry in english.translated_entries()} == set(), (
+        "Run `make messages` (scripts/site-catalogs.sh) and `make compilemessages`."
+    )
+
+
+def test_every_site_catalogue_is_compiled_from_its_source_and_keeps_the_placeholders():
+    for code in SITE_LANGUAGES:
+        po = LOCALE / code / "LC_MESSAGES" / "django.po"
+        entries = polib.pofile(str(po)).translated_entries()
+        source = {_key(entry): entry.msgstr for entry in entries if not entry.msgid_plural}
+        compiled = {
+            _key(entry): entry.msgstr
+            for entry in polib.mofile(str(po.with_suffix(".mo")))
+            if entry.msgid and not entry.msgid_plural
+        }
+        assert compiled == source, f"{code}: run `make compilemessages` and commit the .mo file."
+        for entry in entries:
+            if not entry.msgid_plural:
+                wanted = sorted(PLACEHOLDER.findall(entry.msgid))
+                assert sorted(PLACEHOLDER.findall(entry.msgstr)) == wanted, (code, entry.msgid)

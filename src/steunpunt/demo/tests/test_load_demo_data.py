@@ -32,6 +32,9 @@ def test_two_demo_steunpunten_one_for_po_and_vo_together_one_for_a_single_partne
     assert codes == {"noord": ["PO2001", "VO2001"], "midden": ["PO2601"]}
     assert all(sp.opening_hours.exists() and sp.email and sp.phone for sp in SupportPoint.objects.all())
     assert Site.objects.get(hostname="noord.localhost").port == 8123
+    # Issue 17: Noord offers every language of the site, Midden fewer.
+    languages = {sp.slug: sp.languages for sp in SupportPoint.objects.all()}
+    assert languages == {"noord": ["en", "ar", "tr", "pl", "uk"], "midden": ["en", "pl", "uk"]}
 
 
 def test_a_first_load_on_a_new_database_gives_each_demo_steunpunt_a_meeting(logins, client):

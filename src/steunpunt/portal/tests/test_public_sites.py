@@ -24,7 +24,7 @@ def test_the_root_page_lists_every_steunpunt_with_a_link(client, installation):
     html = response.content.decode()
     assert 'href="http://noord.localhost/"' in html
     assert 'href="http://midden.localhost/"' in html
-    assert '<html lang="nl">' in html
+    assert '<html lang="nl" dir="ltr">' in html
 
 
 def test_a_postcode_finds_the_steunpunt_for_primary_and_secondary_school(client, installation):

@@ -13,7 +13,11 @@
   var SENTENCE = /[^.!?…]+(?:[.!?…]+["”’)]*|$)/g;
 
   function language() {
-    return (document.documentElement.getAttribute("lang") || "nl").trim();
+    // The text's own language where it differs from the page's (the Dutch text of an article that is
+    // not translated yet, on an English page, carries lang="nl").
+    var text = document.querySelector("[data-read-text][lang]");
+    var lang = text ? text.getAttribute("lang") : document.documentElement.getAttribute("lang");
+    return (lang || "nl").trim();
   }
 
   function voiceFor(synth, lang) {
