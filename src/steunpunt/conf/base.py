@@ -3,7 +3,7 @@
 from datetime import timedelta
 from pathlib import Path
 
-from django.utils.translation import gettext_lazy as _
+from steunpunt.core.languages import LANGUAGES as PLATFORM_LANGUAGES
 
 from .env import (
     env_bool,
@@ -50,6 +50,9 @@ INSTALLED_APPS = [
     "steunpunt.ambitions",
     "steunpunt.selfhelp",
     "steunpunt.demo",
+    # Translations of the national articles (information.translations): before Wagtail's admin, so its
+    # templates and hooks can extend the page editor.
+    "wagtail_localize",
     "wagtail.contrib.forms",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.redirects",
@@ -205,7 +208,8 @@ CSRF_COOKIE_HTTPONLY = True
 OTP_TOTP_ISSUER = env_str("OTP_TOTP_ISSUER", "Steunpunt passend onderwijs")
 
 LANGUAGE_CODE = "nl"
-LANGUAGES = [("nl", _("Dutch"))]
+# The platform's languages (steunpunt.core.languages); the back office stays Dutch (below).
+LANGUAGES = [(language.code, language.name) for language in PLATFORM_LANGUAGES]
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("nl", "Nederlands")]
 TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True
@@ -274,7 +278,13 @@ WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", f"http://127.0.0.1:{env
 # The scheme of the absolute links the platform writes (mails, password resets, site maps, calendar
 # files), with each site's configured host name and port (steunpunt.tenants.links); never the request's.
 PUBLIC_URL_SCHEME = env_choice("PUBLIC_URL_SCHEME", "http", ["http", "https"])
-WAGTAIL_I18N_ENABLED = False
+# National articles exist in Dutch and, translated and checked, in the other languages of the platform
+# (information.translations): one Wagtail locale per language, Dutch the default.
+WAGTAIL_I18N_ENABLED = True
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+# A translation made with wagtail-localize starts as a draft, whatever the Dutch page's state: it goes
+# live only through the translation review (information.translations).
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 # PostgreSQL stems Dutch itself; SQLite gets Dutch stems from information.search.
 WAGTAILSEARCH_BACKENDS = {
     "default": {"BACKEND": "steunpunt.information.search_backend", "SEARCH_CONFIG": "dutch"}
