@@ -4,7 +4,7 @@ from .glossary import GlossaryTerm
 from .search import SearchCount, SearchPosting, SearchSynonym, SearchTerm
 from .supplements import RegionalSupplement, SupplementCheck
 from .themes import Theme
-from .translations import TranslationCheck
+from .translations import TranslationCheck, TranslationReviewTask
 from .usage import ArticleView
 from .validation import ExpertCheck, ExpertCheckTask, PanelReview, PanelReviewTask
 
@@ -28,4 +28,5 @@ __all__ = [
     "SupplementCheck",
     "Theme",
     "TranslationCheck",
+    "TranslationReviewTask",
 ]

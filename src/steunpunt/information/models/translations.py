@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from wagtail.models import AbstractGroupApprovalTask
 
 
 class TranslationCheck(models.Model):
@@ -41,3 +42,35 @@ class TranslationCheck(models.Model):
     @property
     def needs_review(self):
         return self.status != self.Status.CHECKED
+
+
+class TranslationReviewTask(AbstractGroupApprovalTask):
+    """A reviewer who reads the language checks a translation against its Dutch text; approving publishes.
+
+    Separation of duties, as in the expert check: whoever submitted or wrote the revision does not
+    approve it.
+    """
+
+    class Meta:
+        verbose_name = _("translation check by a reviewer")
+        verbose_name_plural = _("translation checks by a reviewer")
+
+    def get_actions(self, obj, user):
+        from .validation import submitted_by
+
+        if not (user.is_superuser or self._user_in_groups(user)):
+            return []
+        if submitted_by(obj.current_workflow_task_state, user):
+            return []
+        return [
+            ("reject", _("Request changes"), True),
+            ("approve", _("Translation is correct: publish"), False),
+        ]
+
+    def get_task_states_user_can_moderate(self, user, **kwargs):
+        states = super().get_task_states_user_can_moderate(user, **kwargs)
+        return states.exclude(workflow_state__requested_by=user).exclude(revision__user=user)
+
+    @classmethod
+    def get_description(cls):
+        return _("A reviewer who reads the language checks the translation; approving publishes it")
