@@ -5,6 +5,8 @@ Through the real back office (wagtail-localize's translation editor, Wagtail's w
 permission layer; real database.
 """
 
+import html
+
 import pytest
 from django.urls import reverse
 from wagtail.actions.publish_revision import PublishPermissionError
@@ -76,7 +78,10 @@ def test_a_translator_starts_a_translation_as_a_draft_that_readers_do_not_get(st
     # The editor that opens is wagtail-localize's, offering the translator "publish" (which submits).
     editor = staff_client(people["translator"]).get(reverse("wagtailadmin_pages:edit", args=[page.pk]))
     assert editor.status_code == 200
-    assert b"wagtail_localize" in editor.content or b"translation-editor" in editor.content
+    props = html.unescape(editor.content.decode())
+    assert "Zorgplicht" in props and '"canPublish": true' in props
+    # The permission layer itself still refuses the translator publishing.
+    assert not page.permissions_for_user(people["translator"]).can_publish()
 
 
 def test_a_translator_cannot_publish_the_publish_button_sends_it_for_review(staff_client, people):
@@ -120,6 +125,11 @@ def test_a_reviewer_approves_and_that_publishes_the_checked_translation(staff_cl
         reverse("wagtailadmin_pages:edit", args=[page.pk]), {"action": "publish"}
     )
     url = _approve_url(page)
+    # The reviewer reads the submitted translation as a reader would, then approves.
+    preview = staff_client(people["reviewer"]).get(
+        reverse("wagtailadmin_pages:workflow_preview", args=[page.pk, page.current_workflow_task.pk])
+    )
+    assert preview.status_code == 200 and "EN Zorgplicht" in preview.content.decode()
     response = staff_client(people["reviewer"]).post(url, {})
     assert response.status_code in (200, 302)
     page.refresh_from_db()
