@@ -84,6 +84,30 @@ def test_a_translator_starts_a_translation_as_a_draft_that_readers_do_not_get(st
     assert not page.permissions_for_user(people["translator"]).can_publish()
 
 
+def test_the_translator_translates_strings_in_the_editor_others_get_404(staff_client, people):
+    """wagtail-localize's editor saves each string through its own call; the access layer answers 404
+    to whoever may not reach the translated page, as for every other back-office object."""
+    from django.test.client import MULTIPART_CONTENT, encode_multipart
+
+    article = ArticlePageFactory(slug="zorgplicht", title="Zorgplicht")
+    page = _started(staff_client, people["translator"], article)
+    translation = Translation.objects.get(
+        source__object_id=page.translation_key, target_locale=page.locale_id
+    )
+    title = translation.source.stringsegment_set.get(context__path="title")
+    url = reverse("wagtail_localize:edit_string_translation", args=[translation.pk, title.pk])
+    body = encode_multipart("BoUnDaRy", {"value": "Duty of care"})
+    kind = MULTIPART_CONTENT.replace("BoUnDaRyStRiNg", "BoUnDaRy")
+    for outsider in (people["editor"], people["reviewer"], MembershipFactory(role=Role.CONSULTANT).user):
+        assert staff_client(outsider).put(url, body, content_type=kind).status_code == 404
+    assert not translation.source.stringsegment_set.filter(string__translations__data="Duty of care").exists()
+    response = staff_client(people["translator"]).put(url, body, content_type=kind)
+    assert response.status_code == 201
+    translation.save_target(user=people["translator"], publish=False)
+    page.refresh_from_db()
+    assert page.get_latest_revision().as_object().title == "Duty of care"
+
+
 def test_a_translator_cannot_publish_the_publish_button_sends_it_for_review(staff_client, people):
     """The translator's "publish" in the translation editor saves a draft and starts the review; the
     permission layer refuses the translator publishing, everywhere Wagtail asks."""
@@ -250,3 +274,25 @@ def test_the_listing_shows_every_language_of_every_article(staff_client, people)
     assert 'data-language="en" data-status=""' in html
     assert Locale.objects.filter(language_code__in=["en", "ar", "tr", "pl", "uk"]).count() == 5
     assert TaskState.objects.count() == 0
+
+
+def test_dutch_stays_the_default_locale_and_the_back_offices_language(staff_client, people, settings):
+    """Wagtail i18n is on with the platform's six languages; pages are Dutch unless translated, and the
+    back office speaks Dutch, also to a translator (who finds the Vertalingen screen in the menu)."""
+    assert settings.WAGTAIL_I18N_ENABLED and settings.LANGUAGE_CODE == "nl"
+    assert [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES] == [
+        "nl",
+        "en",
+        "ar",
+        "tr",
+        "pl",
+        "uk",
+    ]
+    assert Locale.get_default().language_code == "nl"
+    article = ArticlePageFactory(slug="zorgplicht")
+    assert article.locale.language_code == "nl" and article.get_parent().locale.language_code == "nl"
+    home = staff_client(people["translator"]).get(reverse("wagtailadmin_home")).content.decode()
+    assert '<html lang="nl"' in home
+    assert reverse("information_translations") in home and "Vertalingen" in home
+    listing = staff_client(people["translator"]).get(reverse("information_translations")).content.decode()
+    assert "Geen vertaling" in listing and "Vertalen" in listing
