@@ -50,6 +50,9 @@ INSTALLED_APPS = [
     "steunpunt.ambitions",
     "steunpunt.selfhelp",
     "steunpunt.demo",
+    # Translations of the national articles (information.translations): before Wagtail's admin, so its
+    # templates and hooks can extend the page editor.
+    "wagtail_localize",
     "wagtail.contrib.forms",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.redirects",
@@ -280,7 +283,13 @@ WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", f"http://127.0.0.1:{env
 # The scheme of the absolute links the platform writes (mails, password resets, site maps, calendar
 # files), with each site's configured host name and port (steunpunt.tenants.links); never the request's.
 PUBLIC_URL_SCHEME = env_choice("PUBLIC_URL_SCHEME", "http", ["http", "https"])
-WAGTAIL_I18N_ENABLED = False
+# National articles exist in Dutch and, translated and checked, in the other languages of the platform
+# (information.translations): one Wagtail locale per language, Dutch the default.
+WAGTAIL_I18N_ENABLED = True
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+# A translation made with wagtail-localize starts as a draft, whatever the Dutch page's state: it goes
+# live only through the translation review (information.translations).
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 # PostgreSQL stems Dutch itself; SQLite gets Dutch stems from information.search.
 WAGTAILSEARCH_BACKENDS = {
     "default": {"BACKEND": "steunpunt.information.search_backend", "SEARCH_CONFIG": "dutch"}

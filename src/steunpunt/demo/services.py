@@ -20,6 +20,7 @@ from steunpunt.development.demo import load_demo as development_demo
 from steunpunt.information.models import Theme
 from steunpunt.information.services import library_ensure
 from steunpunt.information.starter import load_starter_articles, load_starter_glossary, load_starter_synonyms
+from steunpunt.information.starter_translations import load_starter_translations
 from steunpunt.meetings.models import Meeting
 from steunpunt.portal.services import platform_site_ensure
 from steunpunt.schools.demo import load_demo as schools_demo
@@ -87,6 +88,7 @@ def load_demo_data(*, port=8000):
     platform_site_ensure(port=port)
     library_ensure()
     load_starter_articles()
+    load_starter_translations()
     load_starter_glossary()
     _national_offer()
     logins = []

@@ -5,14 +5,19 @@ from wagtail.signals import page_published, workflow_approved
 
 from .models import ArticlePage
 from .services import supplement_checks_open, validation_complete
+from .translation_services import is_translation, translations_source_changed
 
 
 @receiver(page_published, sender=ArticlePage)
 def article_published(sender, instance, **kwargs):
+    if is_translation(instance):
+        return
     supplement_checks_open(article=instance)
+    translations_source_changed(article=instance)
 
 
 @receiver(workflow_approved)
 def validation_approved(sender, instance, **kwargs):
-    if issubclass(getattr(instance.content_object, "specific_class", type(None)), ArticlePage):
+    page = instance.content_object
+    if issubclass(getattr(page, "specific_class", type(None)), ArticlePage) and not is_translation(page):
         validation_complete(workflow_state=instance)

@@ -62,12 +62,16 @@ class InformationRoutesMixin(RoutablePageMixin):
             raise Http404
         language = site_languages.current()
         translated = translations.translation_for(article, language) if language != DUTCH else None
-        if translated is not None:
-            article = translated
-        versions = article.versions()
-        version = next((v for v in versions if v.audience == audience), None)
+        # A translation without this audience's version (say, no children's text yet) is missing for
+        # this reader: the Dutch version is shown with the missing-translation note.
+        version = _version_for(translated, audience) if translated is not None else None
         if version is None:
-            raise Http404
+            translated = None
+            version = _version_for(article, audience)
+            if version is None:
+                raise Http404
+        else:
+            article = translated
         context = article_context(
             request, article, version, page=self, base=self.get_url(request), feedback_form=feedback_form
         )
@@ -78,7 +82,8 @@ class InformationRoutesMixin(RoutablePageMixin):
                 if language == DUTCH
                 else BY_CODE[language if translated is not None else DUTCH],
                 "untranslated": language != DUTCH and translated is None,
-                "unchecked_translation": translated is not None and bool(translated.starter_text),
+                "unchecked_translation": translated is not None
+                and translations.translation_unchecked(translated),
             }
         )
         if getattr(request, "support_point", None) is not None:
@@ -124,6 +129,10 @@ class InformationRoutesMixin(RoutablePageMixin):
         their own, a slice at a time (steunpunt.portal.sitemaps)."""
         base = self.get_full_url(request)
         return [{"location": f"{base}informatie/"}, {"location": f"{base}begrippen/"}]
+
+
+def _version_for(article, audience):
+    return next((v for v in article.versions() if v.audience == audience), None)
 
 
 def related_for(article, audience):

@@ -231,7 +231,7 @@ def most_read(theme=None, *, days=90, limit=5):
     from django.utils import timezone
 
     since = timezone.localdate() - timedelta(days=days)
-    articles = ArticlePage.objects.live()
+    articles = ArticlePage.objects.live().dutch()
     if theme is not None:
         articles = articles.filter(themes=theme)
     return list(
@@ -259,7 +259,7 @@ class _Uncached:
     def __getitem__(self, key):
         start, stop = key.start or 0, key.stop
         _total, ids = _ranked(self.analysis, _context().vocabulary, stop - start, start)
-        articles = ArticlePage.objects.live().in_bulk(ids)
+        articles = ArticlePage.objects.live().dutch().in_bulk(ids)
         return [articles[pk] for pk in ids if pk in articles]
 
 
@@ -381,7 +381,7 @@ class SearchResults:
         page_key = f"{self._key}:{start}:{stop}" if self._key and stop <= len(ids) else None
         cards = cache.get(page_key) if page_key else None
         if cards is None:
-            articles = ArticlePage.objects.live().in_bulk(wanted)
+            articles = ArticlePage.objects.live().dutch().in_bulk(wanted)
             # An article unpublished since the ranking was kept is left out.
             cards = [_card(articles[pk], terms, self.audience) for pk in wanted if pk in articles]
             if page_key:

@@ -27,6 +27,7 @@ import bisect
 import math
 from collections import Counter
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import F
 
@@ -102,12 +103,15 @@ def _add(article, SearchPosting, SearchTerm):
 
 
 def index_article(article):
-    """Index (again) one article: its terms if it is live, none if not."""
+    """Index (again) one article: its terms if it is live and Dutch, none if not.
+
+    The index and its stems are Dutch; translations of articles are not in it.
+    """
     from .models import SearchPosting, SearchTerm
 
     with transaction.atomic():
         _remove(article.pk, SearchPosting, SearchTerm)
-        if article.live:
+        if article.live and article.locale.language_code == settings.LANGUAGE_CODE:
             _add(article, SearchPosting, SearchTerm)
 
 
@@ -119,7 +123,8 @@ def rebuild(ArticlePage=None, SearchPosting=None, SearchTerm=None, batch=500):
         SearchPosting.objects.all().delete()
         SearchTerm.objects.all().delete()
         counts, surface = Counter(), {}
-        articles = ArticlePage.objects.filter(live=True).order_by("pk")
+        dutch = {"live": True, "locale__language_code": settings.LANGUAGE_CODE}
+        articles = ArticlePage.objects.filter(**dutch).order_by("pk")
         postings = []
         for article in articles.iterator(chunk_size=batch):
             term_weights, words = weights(article_fields(article))
@@ -204,7 +209,7 @@ class Vocabulary:
                     term = analysis.stem(word)
                     counts.setdefault(term, 0)
                     words.setdefault(term, word)
-        return cls(counts, words, ArticlePage.objects.live().count())
+        return cls(counts, words, ArticlePage.objects.live().dutch().count())
 
     def __contains__(self, term):
         # In an article: a word of the glossary alone finds no article, so it is no match.

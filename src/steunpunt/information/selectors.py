@@ -9,8 +9,8 @@ from .models import ArticlePage, RegionalSupplement, SupplementCheck
 
 
 def live_articles():
-    """Every published national article, in title order."""
-    return ArticlePage.objects.live().order_by("title")
+    """Every published national article in Dutch, in title order (translations: information.translations)."""
+    return ArticlePage.objects.live().dutch().order_by("title")
 
 
 def article_by_slug(slug):

@@ -1,5 +1,6 @@
 """Writes for the information pillar. Each is atomic and logged."""
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
@@ -112,7 +113,7 @@ def library_ensure():
 
     from .models import InformationLibraryPage
 
-    library = InformationLibraryPage.objects.first()
+    library = InformationLibraryPage.objects.filter(locale__language_code=settings.LANGUAGE_CODE).first()
     if library is None:
         library = InformationLibraryPage(title="Landelijke informatie", slug="landelijke-informatie")
         root_page().add_child(instance=library)

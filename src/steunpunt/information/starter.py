@@ -56,7 +56,7 @@ def load_starter_articles():
     library = library_ensure()
     created = {}
     for spec in starter_articles():
-        if ArticlePage.objects.filter(slug=spec["slug"]).exists():
+        if ArticlePage.objects.dutch().filter(slug=spec["slug"]).exists():
             continue
         versions = spec["versions"]
         parents = versions[Audience.PARENTS]
@@ -89,7 +89,7 @@ def load_starter_articles():
         article.save_revision().publish()
         created[spec["slug"]] = (article, spec.get("related", []))
     for article, related in created.values():
-        targets = ArticlePage.objects.filter(slug__in=related)
+        targets = ArticlePage.objects.dutch().filter(slug__in=related)
         RelatedArticle.objects.bulk_create(
             RelatedArticle(page=article, article=target, sort_order=index)
             for index, target in enumerate(targets)

@@ -1,9 +1,10 @@
 import re
 
 from django.http import Http404
-from django.urls import path
+from django.urls import path, reverse_lazy
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.home import WorkflowObjectsToModeratePanel
 from wagtail.admin.viewsets.model import ModelViewSetGroup
 from wagtail.models import Page
@@ -22,6 +23,12 @@ from .reports import (
     GlossaryViewSet,
     InformationGapViewSet,
     SynonymViewSet,
+)
+from .translation_admin import (
+    TranslationsView,
+    before_edit_translation,
+    may_see_translations,
+    start_translation,
 )
 
 
@@ -88,6 +95,12 @@ def register_check_urls():
         path(
             "informatie/controles/<int:check_id>/bevestigen/", confirm_check, name="information_confirm_check"
         ),
+        path("informatie/vertalingen/", TranslationsView.as_view(), name="information_translations"),
+        path(
+            "informatie/vertalingen/<int:article_id>/<str:language_code>/vertalen/",
+            start_translation,
+            name="information_translation_start",
+        ),
         path(
             "informatie/leespanel/<int:task_state_id>/bedankt/",
             panel_review_done,
@@ -103,4 +116,20 @@ def register_log_actions(actions):
     )
     actions.register_action(
         "steunpunt.supplement_approved", _("Approve regional supplement"), _("Regional supplement approved")
+    )
+
+
+# Ahead of wagtail-localize's own hook (order 0), which would open its editor with publishing refused.
+hooks.register("before_edit_page", before_edit_translation, order=-1)
+
+
+class TranslationsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return may_see_translations(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def register_translations_menu_item():
+    return TranslationsMenuItem(
+        _("Translations"), reverse_lazy("information_translations"), icon_name="globe", order=310
     )

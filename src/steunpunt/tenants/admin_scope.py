@@ -10,7 +10,8 @@ place, so that their denial is the same 404.
   it or act on it in a workflow task in progress (an expert, a reading panel member); a workflow step
   of another page than the one named, or one the user neither finished nor may reach the page of; a
   document, image or collection the user holds none of Wagtail's permissions on (per object: the
-  collection it lies in), a workflow or task of which the user holds none. Platform administrators
+  collection it lies in), a workflow or task of which the user holds none, a translation
+  (wagtail-localize's editor) of a page the user may not reach. Platform administrators
   (superusers) pass because Wagtail's own policies grant them everything, not by an exception here.
 """
 
@@ -27,6 +28,8 @@ OTHER_PARAMETERS = {
     "task_state_id": "task",
     "workflow_pk": "workflow",
     "workflow_state_id": "workflow",
+    # wagtail-localize's translation editor and its calls: a translation of a page.
+    "translation_id": "translation",
 }
 # ... and, for ``pk``, by the URL namespace.
 PK_BY_NAMESPACE = {
@@ -95,6 +98,21 @@ def page_reachable(user, page_id):
     )
 
 
+def translation_reachable(user, translation_id):
+    """Whether ``user`` may reach wagtail-localize's translation ``translation_id``: it translates a page
+    (the platform translates no other objects) and the user may reach the translated page."""
+    from wagtail.models import Page
+    from wagtail_localize.models import Translation
+
+    translation = Translation.objects.filter(pk=translation_id).select_related("source").first()
+    if translation is None:
+        return False
+    page = Page.objects.filter(
+        translation_key=translation.source.object_id, locale_id=translation.target_locale_id
+    ).first()
+    return page is not None and page_reachable(user, page.pk)
+
+
 def named_objects(match):
     """``[(kind, id)]`` for the objects an admin address names."""
     named = []
@@ -113,6 +131,8 @@ def reachable(user, kind, value):
         return False
     if kind == "page":
         return page_reachable(user, int(value))
+    if kind == "translation":
+        return translation_reachable(user, int(value))
     return holds_any_wagtail_permission(user, _models()[kind], int(value))
 
 

@@ -29,9 +29,27 @@ def national_group():
     return group
 
 
-def grant_page_rights(group, page):
-    """Give ``group`` the rights to add, edit and publish ``page`` and everything below it."""
-    for codename in PAGE_PERMISSIONS:
+TRANSLATOR_GROUP_NAME = "Vertalers"
+TRANSLATION_REVIEW_GROUP_NAME = "Controle vertalingen"
+
+
+def translator_group():
+    """Return the group that makes translations of the national articles (rights on the translated
+    libraries only, granted where those are made: information.translations)."""
+    group, _created = Group.objects.get_or_create(name=TRANSLATOR_GROUP_NAME)
+    return group
+
+
+def translation_review_group():
+    """Return the group whose members check and approve translations (the review task's group)."""
+    group, _created = Group.objects.get_or_create(name=TRANSLATION_REVIEW_GROUP_NAME)
+    return group
+
+
+def grant_page_rights(group, page, codenames=PAGE_PERMISSIONS):
+    """Give ``group`` the rights to add, edit and publish ``page`` and everything below it (or only
+    ``codenames`` of them)."""
+    for codename in codenames:
         GroupPagePermission.objects.get_or_create(
             group=group,
             page=page,
@@ -99,8 +117,13 @@ def sync_groups(user, support_point):
         user.groups.add(group)
     else:
         user.groups.remove(group)
-    all_roles = user.memberships.values_list("role", flat=True)
-    if Action.CONTENT_EDIT_NATIONAL in actions_for_roles(all_roles):
-        user.groups.add(national_group())
-    else:
-        user.groups.remove(national_group())
+    all_actions = actions_for_roles(user.memberships.values_list("role", flat=True))
+    for action, national in (
+        (Action.CONTENT_EDIT_NATIONAL, national_group),
+        (Action.TRANSLATE, translator_group),
+        (Action.TRANSLATION_REVIEW, translation_review_group),
+    ):
+        if action in all_actions:
+            user.groups.add(national())
+        else:
+            user.groups.remove(national())

@@ -21,6 +21,8 @@ class Action(enum.StrEnum):
     CONTENT_EDIT = "content_edit"  # regional supplements, social map, schools
     CONTENT_EDIT_NATIONAL = "content_edit_national"
     CONTENT_REVIEW = "content_review"  # reading-panel review of drafts
+    TRANSLATE = "translate"  # make and edit translations of national articles, submit them for review
+    TRANSLATION_REVIEW = "translation_review"  # approve a translation, which publishes it
     MEETING_MANAGE = "meeting_manage"
     STORY_MODERATE = "story_moderate"
     # Signals, reports and the steunpunt's own development (pillar 3, cycle).
@@ -52,6 +54,8 @@ NO_CASE_ROLES = frozenset(
         Role.PANEL_MEMBER,
         Role.EDITOR,
         Role.SCHOOL_CONTACT,
+        Role.TRANSLATOR,
+        Role.TRANSLATION_REVIEWER,
     }
 )
 
@@ -108,6 +112,16 @@ RULES = {
         Action.SUPPORT_POINT_EDIT,
         Action.MEMBERSHIP_MANAGE,
     },
+    # Translations of the national set: the translator cannot publish; a reviewer who reads the language
+    # approves (never their own work) and that publishes. Neither edits the Dutch text.
+    Role.TRANSLATOR: {
+        Action.ACCESS_BACK_OFFICE,
+        Action.TRANSLATE,
+    },
+    Role.TRANSLATION_REVIEWER: {
+        Action.ACCESS_BACK_OFFICE,
+        Action.TRANSLATION_REVIEW,
+    },
     # Its own school's support profile (every change approved by an editor), referrals of families
     # (it never sees the case) and the school's evaluation of the steunpunt; nothing else.
     Role.SCHOOL_CONTACT: {
@@ -120,7 +134,7 @@ RULES = {
 RULES = {role: frozenset(actions) for role, actions in RULES.items()}
 
 # Actions that hold installation-wide for whoever holds them at any steunpunt.
-NATIONAL_ACTIONS = frozenset({Action.CONTENT_EDIT_NATIONAL})
+NATIONAL_ACTIONS = frozenset({Action.CONTENT_EDIT_NATIONAL, Action.TRANSLATE, Action.TRANSLATION_REVIEW})
 
 
 def policy_errors():

@@ -216,6 +216,7 @@ ALLOWED = {
         "glossary:index_results",
         "information_gaps:index",
         "information_gaps:index_results",
+        "information_translations",
         "organisations:add",
         "organisations:index",
         "organisations:index_results",
@@ -248,6 +249,13 @@ ALLOWED = {
     # their own school only: its profile proposals, referrals (their dates) and the opinion of the steunpunt
     Role.SCHOOL_CONTACT: {
         "schools_mine",
+    },
+    # the listing of the national articles' translations (their editor is Wagtail's page editor)
+    Role.TRANSLATOR: {
+        "information_translations",
+    },
+    Role.TRANSLATION_REVIEWER: {
+        "information_translations",
     },
     # creating steunpunten and every steunpunt's details
     SUPERUSER: {

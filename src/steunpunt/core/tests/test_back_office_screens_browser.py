@@ -73,6 +73,7 @@ NOT_PAGES = {
     "development_cycle_start": "starts a round of the plan (a POST)",
     "information_confirm_check": "confirms an article is still right (a POST)",
     "information_panel_review_done": "a reading-panel member is done (a POST)",
+    "information_translation_start": "starts a translation (a POST), then opens Wagtail's page editor",
     "regional_supplements:approve": "approves a supplement (a POST)",
     "support_case_": "every case action posts to the case page; errors show there (checked)",
     "support_requester_data_erase": "erases (a POST); its page is the requester-data page (checked)",

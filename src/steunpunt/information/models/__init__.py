@@ -4,6 +4,7 @@ from .glossary import GlossaryTerm
 from .search import SearchCount, SearchPosting, SearchSynonym, SearchTerm
 from .supplements import RegionalSupplement, SupplementCheck
 from .themes import Theme
+from .translations import TranslationCheck, TranslationReviewTask
 from .usage import ArticleView
 from .validation import ExpertCheck, ExpertCheckTask, PanelReview, PanelReviewTask
 
@@ -26,4 +27,6 @@ __all__ = [
     "SearchTerm",
     "SupplementCheck",
     "Theme",
+    "TranslationCheck",
+    "TranslationReviewTask",
 ]

@@ -1,11 +1,13 @@
 """The national information set: one library of articles, shown on every steunpunt's site."""
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page, PagePermissionTester
+from wagtail.models import Orderable, Page, PageManager, PagePermissionTester
+from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from ..article_admin import ArticleForm, ReadabilityPanel, ValidationRecordPanel
@@ -45,8 +47,18 @@ class InformationLibraryPage(Page):
         return ThroughValidationOnly(user, self)
 
 
+class ArticleQuerySet(PageQuerySet):
+    def dutch(self):
+        """Only the Dutch articles, not their translations (which live in the other locales)."""
+        return self.filter(locale__language_code=settings.LANGUAGE_CODE)
+
+
 class ArticlePage(Page):
-    """A national article with a version for parents and, optionally, young people and children."""
+    """A national article with a version for parents and, optionally, young people and children.
+
+    The Dutch article is the source; its translations are ArticlePages in the other locales
+    (information.translations). Whatever lists or searches the Dutch set uses ``.dutch()``.
+    """
 
     summary = models.TextField(_("summary"), help_text=_("One or two short sentences."))
     body = StreamField(body_blocks(), verbose_name=_("text"))
@@ -69,6 +81,8 @@ class ArticlePage(Page):
         default=False,
         help_text=_("Readers see that this text has not been validated. Switch off after validation."),
     )
+
+    objects = PageManager.from_queryset(ArticleQuerySet)()
 
     parent_page_types = ["information.InformationLibraryPage"]
     subpage_types = []

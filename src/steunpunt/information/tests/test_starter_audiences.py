@@ -112,7 +112,7 @@ def test_every_youth_and_childrens_version_reads_easily_and_is_on_its_own_page(c
     SupportPointFactory(hostname="noord.localhost")
     call_command("load_starter_content")
     checked = 0
-    for article in ArticlePage.objects.all():
+    for article in ArticlePage.objects.dutch():
         for version in article.versions():
             if version.audience == Audience.PARENTS:
                 continue

@@ -35,6 +35,8 @@ EXPECTED = {
     Role.BOARD: {A.ACCESS_BACK_OFFICE, A.REPORT_VIEW},
     Role.NATIONAL_EDITOR: {A.ACCESS_BACK_OFFICE, A.CONTENT_EDIT_NATIONAL},
     Role.ADMINISTRATOR: {A.ACCESS_BACK_OFFICE, A.SUPPORT_POINT_EDIT, A.MEMBERSHIP_MANAGE},
+    Role.TRANSLATOR: {A.ACCESS_BACK_OFFICE, A.TRANSLATE},
+    Role.TRANSLATION_REVIEWER: {A.ACCESS_BACK_OFFICE, A.TRANSLATION_REVIEW},
     Role.SCHOOL_CONTACT: {A.ACCESS_BACK_OFFICE, A.SCHOOL_PROFILE_PROPOSE, A.SCHOOL_REFER, A.SCHOOL_EVALUATE},
 }
 
@@ -70,7 +72,16 @@ def test_national_editing_holds_everywhere(two_support_points):
 
 
 @pytest.mark.parametrize(
-    "role", [Role.BOARD, Role.ADMINISTRATOR, Role.NATIONAL_EDITOR, Role.PANEL_MEMBER, Role.SCHOOL_CONTACT]
+    "role",
+    [
+        Role.BOARD,
+        Role.ADMINISTRATOR,
+        Role.NATIONAL_EDITOR,
+        Role.PANEL_MEMBER,
+        Role.SCHOOL_CONTACT,
+        Role.TRANSLATOR,
+        Role.TRANSLATION_REVIEWER,
+    ],
 )
 @pytest.mark.parametrize("action", sorted(CASE_ACTIONS))
 def test_board_and_partnership_roles_never_reach_case_data(role, action, two_support_points):
@@ -79,6 +90,20 @@ def test_board_and_partnership_roles_never_reach_case_data(role, action, two_sup
     user = MembershipFactory(support_point=own, role=role).user
     assert can(user, action, own) is False
     assert can(user, action) is False
+
+
+@pytest.mark.parametrize("action", [A.TRANSLATE, A.TRANSLATION_REVIEW])
+def test_translation_work_holds_everywhere_but_only_the_reviewer_publishes(action, two_support_points):
+    """Translations are of the one national set: the roles hold wherever they are based. Only the
+    reviewer holds the review (which publishes); the translator does not, and neither edits the Dutch."""
+    own, other = two_support_points
+    translator = MembershipFactory(support_point=own, role=Role.TRANSLATOR).user
+    reviewer = MembershipFactory(support_point=own, role=Role.TRANSLATION_REVIEWER).user
+    holder = translator if action is A.TRANSLATE else reviewer
+    assert can(holder, action, other)
+    assert not can(translator, A.TRANSLATION_REVIEW)
+    assert not can(reviewer, A.TRANSLATE)
+    assert not any(can(user, A.CONTENT_EDIT_NATIONAL) for user in (translator, reviewer))
 
 
 def test_even_combined_with_other_non_case_roles_board_gets_no_case_access(two_support_points):

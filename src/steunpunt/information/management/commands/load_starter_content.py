@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand
 
 from steunpunt.information.starter import load_starter_articles, load_starter_glossary, load_starter_synonyms
+from steunpunt.information.starter_translations import load_starter_translations
 from steunpunt.selfhelp.starter import load_starter_selfhelp
 from steunpunt.socialmap.starter import load_starter_organisations
 
@@ -16,7 +17,9 @@ class Command(BaseCommand):
         articles, terms = load_starter_articles(), load_starter_glossary()
         synonyms, organisations = load_starter_synonyms(), load_starter_organisations()
         selfhelp = load_starter_selfhelp()
+        translations = load_starter_translations()
         self.stdout.write(
-            f"{articles} articles, {terms} glossary terms, {synonyms} search synonyms, "
+            f"{articles} articles ({len(translations.created)} translations), {terms} glossary terms, "
+            f"{synonyms} search synonyms, "
             f"{organisations} national organisations and {selfhelp} self-help texts created"
         )
