@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('tenants', '0005_role_school_contact'),
+        ('tenants', '0006_offered_languages'),
     ]
 
     operations = [
