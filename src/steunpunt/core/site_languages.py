@@ -95,3 +95,20 @@ def current():
 def here(path):
     """The (Dutch) address ``path`` in the active language: ``/vraag/`` → ``/ar/vraag/`` in Arabic."""
     return path_in(current(), path)
+
+
+class ServedInEveryLanguage:
+    """Mixed into the page types of the public sites: their URL carries the prefix of the active language.
+
+    With Wagtail's i18n on (article translations, wagtail-localize), Wagtail builds a page's URL in the
+    page's own locale, so a Dutch page would always get its Dutch address. The sites' pages are Dutch
+    pages that serve every language (the texts through gettext, articles through their translations), so
+    their address follows the reader's language instead: ``/ar/informatie/`` on an Arabic page.
+    """
+
+    def get_url_parts(self, request=None):
+        site_id, root_url, page_path = super().get_url_parts(request)
+        code = translation.get_language()
+        if page_path is None or code not in PREFIXED:
+            return site_id, root_url, page_path
+        return site_id, root_url, path_in(code, page_path)

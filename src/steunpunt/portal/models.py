@@ -11,6 +11,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 
 from steunpunt.core.address import Address, addressed
+from steunpunt.core.site_languages import ServedInEveryLanguage
 from steunpunt.findability.routes import SearchRoutesMixin
 from steunpunt.information.audiences import Audience
 from steunpunt.information.routes import InformationRoutesMixin
@@ -38,7 +39,7 @@ class StarterTextMixin(models.Model):
         abstract = True
 
 
-class PlatformHomePage(StarterTextMixin, Page):
+class PlatformHomePage(ServedInEveryLanguage, StarterTextMixin, Page):
     """The root page of the installation: every steunpunt and a postcode search."""
 
     intro = models.TextField(_("introduction"), blank=True)
@@ -78,7 +79,9 @@ class PlatformHomePage(StarterTextMixin, Page):
         return context
 
 
-class SupportPointHomePage(InformationRoutesMixin, SearchRoutesMixin, StarterTextMixin, Page):
+class SupportPointHomePage(
+    ServedInEveryLanguage, InformationRoutesMixin, SearchRoutesMixin, StarterTextMixin, Page
+):
     """A steunpunt's home page: the three pillars in plain Dutch."""
 
     intro = models.TextField(_("introduction"))
@@ -138,7 +141,7 @@ class SupportPointHomePage(InformationRoutesMixin, SearchRoutesMixin, StarterTex
         return addressed(response, Address.INFORMAL)  # a page for young people says "je" (core.address)
 
 
-class ContentPage(StarterTextMixin, Page):
+class ContentPage(ServedInEveryLanguage, StarterTextMixin, Page):
     """A plain page of text, such as the privacy statement or 'about us'."""
 
     intro = models.TextField(_("introduction"), blank=True)

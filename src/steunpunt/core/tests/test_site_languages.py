@@ -176,24 +176,41 @@ def test_a_missing_translation_says_so_and_shows_the_dutch_text_the_phone_and_th
     assert "translation-missing" not in dutch and "<h1>Zorgplicht</h1>" in dutch
 
 
-def test_a_translation_is_shown_in_its_language_marked_while_unchecked(client, support_point, monkeypatch):
-    """translation_for is the seam the translation workflow fills in; here a second article stands in
-    for the English translation it returns."""
-    from steunpunt.information import translations
+def test_a_translation_is_shown_in_its_language_once_reviewed_and_marked_when_the_dutch_changes(
+    client, support_point
+):
+    """A real translation through the workflow (information/tests/test_translations.py has its steps):
+    readers get it only once a reviewer approved it, in its own language, and see "Translation – not yet
+    checked" again as soon as the Dutch text changes."""
+    from wagtail_localize.models import Translation
 
-    ArticlePageFactory(slug="zorgplicht", title="Zorgplicht")
-    english = ArticlePageFactory(
-        slug="duty-of-care", title="Duty of care", body=[("paragraph", "School finds.")]
+    from steunpunt.information.tests.test_translations import _translate_every_string
+    from steunpunt.information.translation_services import translation_start, translation_submit
+    from steunpunt.tenants.roles import Role
+    from steunpunt.tenants.tests.factories import MembershipFactory
+
+    translator = MembershipFactory(role=Role.TRANSLATOR).user
+    reviewer = MembershipFactory(role=Role.TRANSLATION_REVIEWER).user
+    article = ArticlePageFactory(
+        slug="zorgplicht", title="Zorgplicht", body=[("paragraph", "De school zoekt.")]
     )
-    monkeypatch.setattr(
-        translations, "translation_for", lambda article, code: english if code == "en" else None
+    page = translation_start(article=article, language_code="en", by=translator)
+    _translate_every_string(page, prefix="EN ")
+    Translation.objects.get(source__object_id=page.translation_key, target_locale=page.locale).save_target(
+        user=translator, publish=False
     )
+    translation_submit(page=page, by=translator)
+    # Waiting for review: readers still get the Dutch text with the missing-translation note.
+    assert "translation-missing" in _html(client, "/en/informatie/zorgplicht/")
+    page.refresh_from_db()
+    state = page.current_workflow_task_state
+    state.task.specific.on_action(state, reviewer, "approve")
     html = _html(client, "/en/informatie/zorgplicht/")
-    assert '<h1 lang="en" dir="ltr">Duty of care</h1>' in html and "School finds." in html
-    assert "Translation – not yet checked" in html and "translation-missing" not in html
-    english.starter_text = False
-    english.save_revision().publish()
-    assert "Translation – not yet checked" not in _html(client, "/en/informatie/zorgplicht/")
+    assert '<h1 lang="en" dir="ltr">EN Zorgplicht</h1>' in html and "EN De school zoekt." in html
+    assert "Translation – not yet checked" not in html and "translation-missing" not in html
+    article.body = [("paragraph", "De school zoekt een passende plek.")]
+    article.save_revision().publish()
+    assert "Translation – not yet checked" in _html(client, "/en/informatie/zorgplicht/")
 
 
 def test_the_translation_seam_has_no_translations_yet(support_point):
