@@ -296,3 +296,28 @@ def test_dutch_stays_the_default_locale_and_the_back_offices_language(staff_clie
     assert reverse("information_translations") in home and "Vertalingen" in home
     listing = staff_client(people["translator"]).get(reverse("information_translations")).content.decode()
     assert "Geen vertaling" in listing and "Vertalen" in listing
+
+
+def test_a_rejected_translation_stays_unpublished_until_submitted_again_and_approved(staff_client, people):
+    """The reviewer asks for changes (through Wagtail's workflow view): nothing goes live; the translator
+    submits again from the editor and the new review publishes."""
+    article = ArticlePageFactory(slug="zorgplicht", title="Zorgplicht")
+    page = _started(staff_client, people["translator"], article)
+    _translate_every_string(page)
+    edit = reverse("wagtailadmin_pages:edit", args=[page.pk])
+    staff_client(people["translator"]).post(edit, {"action": "publish"})
+    page.refresh_from_db()
+    reject = reverse(
+        "wagtailadmin_pages:workflow_action", args=[page.pk, "reject", page.current_workflow_task_state.pk]
+    )
+    staff_client(people["reviewer"]).post(reject, {"comment": "Zin twee klopt niet."})
+    page.refresh_from_db()
+    assert not page.live
+    assert page.current_workflow_state.status == WorkflowState.STATUS_NEEDS_CHANGES
+    _translate_every_string(page, prefix="EN2 ")
+    staff_client(people["translator"]).post(edit, {"action": "publish"})
+    page.refresh_from_db()
+    assert page.current_workflow_state.status == WorkflowState.STATUS_IN_PROGRESS and not page.live
+    staff_client(people["reviewer"]).post(_approve_url(page), {})
+    page.refresh_from_db()
+    assert page.live and page.title == "EN2 Zorgplicht"
