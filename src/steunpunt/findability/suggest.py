@@ -49,7 +49,7 @@ class _Lists:
         self.generation = generation
         self.titles = []  # (title, path, folded words)
         title_words = []
-        for slug, title in ArticlePage.objects.live().order_by("title").values_list("slug", "title"):
+        for slug, title in ArticlePage.objects.live().dutch().order_by("title").values_list("slug", "title"):
             words = analysis.words(title)
             number = len(self.titles)
             self.titles.append((title, f"informatie/{slug}/", tuple(words)))

@@ -82,6 +82,7 @@ class InformationRoutesMixin(RoutablePageMixin):
                 if language == DUTCH
                 else BY_CODE[language if translated is not None else DUTCH],
                 "untranslated": language != DUTCH and translated is None,
+                "is_translation": translated is not None,
                 "unchecked_translation": translated is not None
                 and translations.translation_unchecked(translated),
             }
