@@ -322,3 +322,14 @@ def test_the_back_office_stays_dutch_whatever_the_browser_asks(client, support_p
     html = response.content.decode()
     assert response.status_code == 200 and '<html lang="nl"' in html
     assert "Inloggen" in html or "Aanmelden" in html
+
+
+def test_text_editors_wrote_in_dutch_is_marked_dutch_on_the_other_languages_pages(client, support_point):
+    from steunpunt.selfhelp.starter import load_starter_selfhelp
+
+    load_starter_selfhelp()
+    arabic = _html(client, "/ar/zelf-doen/termijnen/")
+    assert '<span lang="nl" dir="ltr">' in arabic
+    home = _html(client, "/ar/")
+    assert '<p class="lead" lang="nl" dir="ltr">' in home
+    assert '<span lang="nl"' not in _html(client, "/zelf-doen/termijnen/")
