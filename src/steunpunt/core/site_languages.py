@@ -107,8 +107,10 @@ class ServedInEveryLanguage:
     """
 
     def get_url_parts(self, request=None):
-        site_id, root_url, page_path = super().get_url_parts(request)
+        parts = super().get_url_parts(request)
         code = translation.get_language()
-        if page_path is None or code not in PREFIXED:
-            return site_id, root_url, page_path
+        # None: the page is on no site (Wagtail's own answer, kept).
+        if parts is None or parts[2] is None or code not in PREFIXED:
+            return parts
+        site_id, root_url, page_path = parts
         return site_id, root_url, path_in(code, page_path)
