@@ -333,3 +333,15 @@ def test_text_editors_wrote_in_dutch_is_marked_dutch_on_the_other_languages_page
     home = _html(client, "/ar/")
     assert '<p class="lead" lang="nl" dir="ltr">' in home
     assert '<span lang="nl"' not in _html(client, "/zelf-doen/termijnen/")
+
+
+def test_a_phone_number_keeps_its_order_on_a_right_to_left_page(client, support_point):
+    """Seen in the walk: on the Arabic home page the call button read "اتصل بـ 67 45 123 050": the
+    bidirectional algorithm lays digit groups out right to left inside Arabic text. Each number is now
+    one left-to-right unit, in the buttons and in the contact details."""
+    arabic = _html(client, "/ar/")
+    number = '<bdi dir="ltr">050 123 45 67</bdi>'
+    assert arabic.count(number) >= 2  # the two call buttons
+    assert 'dir="ltr">050 123 45 67</a>' in arabic  # the contact details in the footer
+    # Dutch pages carry the same isolation; it changes nothing there.
+    assert number in _html(client, "/")
