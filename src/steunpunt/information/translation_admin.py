@@ -32,6 +32,10 @@ class TranslationsView(WagtailAdminTemplateMixin, TemplateView):
     page_title = gettext_lazy("Translations")
     header_icon = "globe"
 
+    def get_breadcrumbs_items(self):
+        # The screen's own name after "Home": the header showed only "Home" (seen in the walk).
+        return [*self.breadcrumbs_items, {"url": "", "label": self.page_title}]
+
     def dispatch(self, request, *args, **kwargs):
         if not may_see_translations(request.user):
             raise Http404

@@ -6,6 +6,7 @@ permission layer; real database.
 """
 
 import html
+import re
 
 import pytest
 from django.urls import reverse
@@ -272,6 +273,8 @@ def test_the_listing_shows_every_language_of_every_article(staff_client, people)
     html = staff_client(people["reviewer"]).get(reverse("information_translations")).content.decode()
     assert 'data-language="pl" data-status="unchecked"' in html
     assert 'data-language="en" data-status=""' in html
+    # The header names the screen after "Home" (it showed only "Home").
+    assert re.search(r"w-breadcrumbs__icon.*?</svg>\s*Vertalingen", html, re.S)
     assert Locale.objects.filter(language_code__in=["en", "ar", "tr", "pl", "uk"]).count() == 5
     assert TaskState.objects.count() == 0
 
