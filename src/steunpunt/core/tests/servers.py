@@ -33,11 +33,16 @@ def listening_socket():
     return listener
 
 
+READINESS_REFERER = "http://readiness.probe/"
+"""The Referer of the readiness requests, so that a test reading an access log can leave their lines out:
+on a loaded machine a probe that timed out is still answered, and logged, after the server is ready."""
+
+
 def _answers(port):
     """Return ``True`` once an HTTP server on ``port`` answers a request (whatever its status)."""
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
     try:
-        connection.request("GET", "/health/", headers={"Host": "127.0.0.1"})
+        connection.request("GET", "/health/", headers={"Host": "127.0.0.1", "Referer": READINESS_REFERER})
         connection.getresponse().read()
         return True
     except OSError:
