@@ -1,10 +1,18 @@
 """The results page of the site search (``/zoeken/``), served by a steunpunt's home page route."""
 
-from django.core.paginator import Paginator
-from django.template.response import TemplateResponse
-from django.utils.http import urlencode
+import hashlib
 
-from steunpunt.core.address import addressed, for_audience
+from django.conf import settings
+from django.core.cache import cache
+from django.core.paginator import Paginator
+from django.template.loader import get_template
+from django.template.response import TemplateResponse
+from django.utils import timezone, translation
+from django.utils.http import urlencode
+from django.utils.safestring import mark_safe
+
+from steunpunt.core import page_cache
+from steunpunt.core.address import addressed, for_audience, speaking
 from steunpunt.information.audiences import URL_SEGMENTS, Audience
 from steunpunt.information.search import (
     MAX_QUERY_LENGTH,
@@ -69,28 +77,28 @@ def search_page(page, request):
     audience = AUDIENCE_BY_CHOICE.get(choice, Audience.PARENTS)
     only = KIND_BY_SLUG.get(request.GET.get("soort", ""))
     support_point = getattr(request, "support_point", None)
+    counted = query and support_point is not None and "pagina" not in request.GET and only is None
+    base = page.get_url(request)
+    key = _results_key(request, base, raw, audience, only) if query else None
+    kept = cache.get(key) if key else None
+    if kept is not None:
+        # The same results shown before in this content generation: the kept HTML, counted again.
+        if counted:
+            search_count(support_point=support_point, query=query, results=kept["total"])
+        context = _form_context(page, base, raw, query, audience, only)
+        html = mark_safe(kept["html"])  # noqa: S308 - rendered (and escaped) by our own template
+        context.update(total=kept["total"], grand_total=kept["grand_total"], results_html=html)
+        return addressed(
+            TemplateResponse(request, "information/search.html", context), for_audience(audience)
+        )
     # The ranked result of a query is cached (information/search.py): a page costs one query for its articles.
     results = Paginator(AudienceResults(query, audience), RESULTS_PER_PAGE)
     # get_page turns a missing, odd or too high page number into a page that exists.
     results_page = results.get_page(request.GET.get("pagina"))
-    if query and support_point is not None and "pagina" not in request.GET and only is None:
+    if counted:
         search_count(support_point=support_point, query=query, results=results.count)
-    base = page.get_url(request)
-    context = {
-        "page": page,
-        "base": base,
-        "query": raw[:MAX_QUERY_LENGTH],
-        "normalised": query,
-        "searched": bool(query),
-        "too_long": len(raw) > MAX_QUERY_LENGTH,
-        "results": results_page,
-        "total": results.count,
-        "audience": audience,
-        "audience_choice": URL_SEGMENTS[audience],
-        "audience_choices": [(segment, Audience(value).label) for value, segment in URL_SEGMENTS.items()],
-        "only": only,
-        "article_label": ResultKind.ARTICLE.label,
-    }
+    context = _form_context(page, base, raw, query, audience, only)
+    context.update(results=results_page, total=results.count, article_label=ResultKind.ARTICLE.label)
     if not query:
         return addressed(
             TemplateResponse(request, "information/search.html", context), for_audience(audience)
@@ -172,7 +180,74 @@ def search_page(page, request):
             "articles": most_read(theme),
         }
     # The page speaks to the reader it searches for ("je" with voor=jongeren or kinderen; core.address).
+    with speaking(for_audience(audience)):
+        html = get_template("information/_search_results.html").render(context)
+    context["results_html"] = mark_safe(html)  # noqa: S308 - rendered just now by our own template
+    seconds = _keep_seconds(groups, context["best"])
+    if key and seconds > 0:
+        cache.set(
+            key,
+            {"html": html, "total": results.count, "grand_total": context["grand_total"]},
+            timeout=seconds,
+        )
     return addressed(TemplateResponse(request, "information/search.html", context), for_audience(audience))
+
+
+def _form_context(page, base, raw, query, audience, only):
+    """What the page shows around its results: the search form as the reader filled it in."""
+    return {
+        "page": page,
+        "base": base,
+        "query": raw[:MAX_QUERY_LENGTH],
+        "normalised": query,
+        "searched": bool(query),
+        "too_long": len(raw) > MAX_QUERY_LENGTH,
+        "audience": audience,
+        "audience_choice": URL_SEGMENTS[audience],
+        "audience_choices": [(segment, Audience(value).label) for value, segment in URL_SEGMENTS.items()],
+        "only": only,
+    }
+
+
+def _results_key(request, base, raw, audience, only):
+    """The cache key of a results page as shown (``None``: not kept).
+
+    The rendered results are the same for every reader of one site who asks the same thing in the same
+    language for the same audience, until the content changes (its generation is in the key). Rendering
+    them was two thirds of a search page's time (bench/README.md, P4), so they are kept as HTML as long
+    as the search's ranking is (``SEARCH_CACHE_SECONDS``). The raw text is part of the key: the question
+    form link carries it as typed.
+    """
+    number = request.GET.get("pagina", "")
+    if settings.SEARCH_CACHE_SECONDS <= 0 or not (number == "" or number.isdigit()):
+        # An odd page number is answered with a page that exists (Paginator.get_page), not kept.
+        return None
+    support_point = getattr(request, "support_point", None)
+    parts = [
+        str(page_cache.current_generation(request)),
+        # The site: its steunpunt, host and root (a page's own address is relative, "/" on every site).
+        str(support_point.pk if support_point else "-"),
+        request.get_host(),
+        base,
+        translation.get_language() or "",
+        str(audience),
+        str(only or ""),
+        number,
+        raw[:MAX_QUERY_LENGTH],
+    ]
+    return "searchpage:" + hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
+
+
+def _keep_seconds(groups, best):
+    """How long rendered results stay true: the ranking's time, or less when a meeting found ends sooner."""
+    seconds = settings.SEARCH_CACHE_SECONDS
+    now = timezone.now()
+    # Every meeting found counts, also those beyond the group's preview: the group's count shows them.
+    meetings = list(groups.get(ResultKind.MEETING, [])) + ([best["hit"]] if best else [])
+    for hit in meetings:
+        if hit.ends_at is not None:
+            seconds = min(seconds, int((hit.ends_at - now).total_seconds()))
+    return seconds
 
 
 def _explanation(entry, audience):
