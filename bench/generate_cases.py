@@ -82,7 +82,7 @@ CASE_COLUMNS = (
     "question, requester_name, requester_email, requester_phone, answer_by, callback_times, consent_at, "
     "created_at, updated_at, first_contact_due, first_contact_at, closed_at, outcome, close_reason, "
     "anonymised_at, version, assigned_to_id, school_id, support_point_id, evaluation_consent, "
-    "evaluation_token"
+    "evaluation_token, language, interpreter_needed"
 )
 
 # One batch of cases. Level g draws the random numbers, level s the categories, level t the moments.
@@ -117,7 +117,10 @@ SELECT
     CASE WHEN anonymised THEN least(%(now)s, closed_at + interval '12 months 1 day') END,
     1 + (status <> 'new')::int + (status IN ('closed', 'waiting'))::int + 2 * (status = 'reopened')::int,
     CASE WHEN status = 'new' THEN NULL ELSE (%(consultants)s::int[])[sp] END,
-    NULL, (%(support_points)s::bigint[])[sp], reval < 0.4, ''
+    NULL, (%(support_points)s::bigint[])[sp], reval < 0.4, '',
+    -- Most questions in Dutch; one in twenty in another language, half of those with an interpreter.
+    CASE WHEN i %% 20 = 7 THEN 'pl' WHEN i %% 20 = 13 THEN 'ar' ELSE 'nl' END,
+    i %% 40 = 13
 FROM (
     SELECT *,
         status = 'closed' AND closed_at < %(now)s - interval '12 months' AS anonymised

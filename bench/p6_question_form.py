@@ -236,10 +236,10 @@ INSERT INTO support_case (reference, access_token, status, channel, urgent, requ
 school_type, school_name, question, requester_name, requester_email, requester_phone, answer_by, \
 callback_times, consent_at, created_at, updated_at, first_contact_due, first_contact_at, closed_at, \
 outcome, close_reason, anonymised_at, version, assigned_to_id, school_id, support_point_id, \
-evaluation_consent, evaluation_token) \
+evaluation_consent, evaluation_token, language, interpreter_needed) \
 SELECT 'P-' || n, 'pgbench-' || n || '-' || md5(n::text), 'new', 'web', false, 'parent', '4_12', \
 'primary', '', 'pgbench {question}', '', 'ouder@example.test', '', 'email', '', now(), now(), now(), \
-now() + interval '3 days', NULL, NULL, '', '', NULL, 1, NULL, NULL, {support_point}, false, '' \
+now() + interval '3 days', NULL, NULL, '', '', NULL, 1, NULL, NULL, {support_point}, false, '', 'nl', false \
 FROM (SELECT nextval('p6_pgbench') AS n) AS s;
 """
 
