@@ -71,18 +71,30 @@ def can_assign(user, case):
 
 
 def workload_for(user):
-    """Return, per steunpunt the user coordinates, the open and urgent cases per consultant."""
-    return (
+    """Return, per steunpunt the user coordinates, the open and urgent cases per consultant: dicts with
+    ``support_point__name``, ``consultant`` (name and role, :func:`person_labels`; empty when nobody
+    is assigned), ``open`` and ``urgent``."""
+    from django.contrib.auth import get_user_model
+
+    rows = list(
         scoped(Case.objects.filter(status__in=OPEN_STATUSES), user, Action.CASE_ASSIGN)
-        .values(
-            "support_point__name",
-            "assigned_to__first_name",
-            "assigned_to__last_name",
-            "assigned_to__username",
-        )
+        .values("support_point_id", "support_point__name", "assigned_to_id")
         .annotate(open=Count("pk"), urgent=Count("pk", filter=Q(urgent=True)))
         .order_by("support_point__name", "assigned_to__last_name", "assigned_to__username")
     )
+    people = get_user_model().objects.in_bulk({row["assigned_to_id"] for row in rows} - {None})
+    labels = {}
+    for support_point_id in {row["support_point_id"] for row in rows}:
+        assigned = [
+            people[row["assigned_to_id"]]
+            for row in rows
+            if row["support_point_id"] == support_point_id and row["assigned_to_id"] is not None
+        ]
+        for pk, label in person_labels(support_point_id, assigned).items():
+            labels[support_point_id, pk] = label
+    for row in rows:
+        row["consultant"] = labels.get((row["support_point_id"], row["assigned_to_id"]), "")
+    return rows
 
 
 def consultants_of(support_point_id):

@@ -81,7 +81,7 @@ def test_staff_move_then_cancel_and_the_person_gets_a_mail_with_an_updated_calen
     assert "Spreekuurafspraak afgezegd" in html
 
 
-def test_the_person_confirms_before_cancelling_and_gets_a_mail(
+def test_the_person_confirms_before_cancelling_and_gets_a_mail_with_an_updated_calendar(
     smtp_sink, client, booked, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
@@ -96,6 +96,12 @@ def test_the_person_confirms_before_cancelling_and_gets_a_mail(
     cancel_mail = smtp_sink.messages[-1]
     assert cancel_mail["To"] == booked.email and "is afgezegd" in cancel_mail["Subject"]
     assert "Je hebt je afspraak op het spreekuur afgezegd." in cancel_mail.get_body(("plain",)).get_content()
+    # The calendar file takes the appointment out of the person's agenda: the same UID, a higher SEQUENCE.
+    booked_mail = to_person[0]
+    first, cancelled = ics_properties(_calendar(booked_mail)), ics_properties(_calendar(cancel_mail))
+    assert "METHOD:CANCEL" in _calendar(cancel_mail) and "METHOD:CANCEL" not in _calendar(booked_mail)
+    assert cancelled["UID"] == first["UID"] and cancelled["STATUS"] == "CANCELLED"
+    assert int(cancelled["SEQUENCE"]) > int(first.get("SEQUENCE", "0"))
     change = BookingChange.objects.get(kind="cancelled")
     assert change.by is None
 

@@ -1,10 +1,12 @@
 """The starter national set: loaded as drafts, never claimed as validated, safe to load again."""
 
 import json
+import re
 
 import pytest
 from django.core.management import call_command
 
+from steunpunt.information.audiences import Audience
 from steunpunt.information.models import ArticlePage, GlossaryTerm, SearchSynonym, Theme
 from steunpunt.information.starter import STARTER_DIR, starter_articles, starter_themes
 from steunpunt.socialmap.models import Organisation
@@ -80,3 +82,32 @@ def test_every_starter_article_links_only_to_existing_articles_and_themes():
         assert article["versions"]["parents"]["body"], article["slug"]
     glossary = json.loads((STARTER_DIR / "glossary.json").read_text(encoding="utf-8"))
     assert len({term["slug"] for term in glossary}) == len(glossary)
+
+
+# Each version's own way in: young readers and children get the youth form, in the "je" form.
+ASK = {
+    Audience.PARENTS: ("Wilt u hulp?", "/vraag/", "Stel uw vraag"),
+    Audience.YOUTH: ("Wil je hulp?", "/vraag/jongeren/", "Stel je vraag"),
+    Audience.CHILDREN: ("Wil je hulp?", "/vraag/jongeren/", "Stel je vraag"),
+}
+
+
+def test_every_published_article_ends_with_a_way_to_ask_the_steunpunt(client, platform):
+    """Every version of every published starter article has, after its text, the contact block with a
+    button to the question form for its reader."""
+    SupportPointFactory(name="Steunpunt Noord", hostname="noord.localhost", phone="050 000 0000")
+    call_command("load_starter_content")
+    seen = dict.fromkeys(Audience, 0)
+    for article in ArticlePage.objects.live():
+        for version in article.versions():
+            url = f"/informatie/{article.slug}/{version.path}"
+            response = client.get(url, HTTP_HOST="noord.localhost")
+            assert response.status_code == 200, url
+            html = response.content.decode()
+            block = re.search(r'<section class="need-help".*?</section>', html, re.S)
+            assert block is not None and html.index("article-body") < block.start(), url
+            heading, href, text = ASK[version.audience]
+            assert f'<h2 id="hulp-kop">{heading}</h2>' in block.group(0), url
+            assert f'<a class="button" href="{href}">{text}</a>' in block.group(0), url
+            seen[version.audience] += 1
+    assert seen[Audience.PARENTS] >= 25 and seen[Audience.YOUTH] >= 10, seen

@@ -1,6 +1,7 @@
 """A consultant's day in a real browser: from the inbox to a case, a contact moment (its date filled
 in), a message with a sample letter, to closing; the parent downloads the letter. axe-core finds no
-WCAG A/AA violation on the inbox and the case page in each state, on a desktop and a phone."""
+WCAG A/AA violation on the inbox and the case page in each state, on a desktop and a phone. On a desktop
+the actions stand beside the timeline, on a phone below it."""
 
 import base64
 import json
@@ -82,6 +83,13 @@ def test_a_consultant_works_a_question_from_inbox_to_closing(demo, live_server, 
     page.wait_for_url(f"**/admin/vragen/{case.pk}/")
     case_url = page.url
     expect(page.locator(".case-question")).to_contain_text("Mijn zoon van 9")
+    # On a desktop the actions stand beside the conversation, not below it: to the right of the
+    # timeline and starting above its end.
+    timeline = page.locator(".case-timeline").bounding_box()
+    actions = page.locator("aside.case-actions").bounding_box()
+    assert actions["x"] >= timeline["x"] + timeline["width"], (timeline, actions)
+    assert actions["y"] < timeline["y"] + timeline["height"], (timeline, actions)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 1280
     assert violations(page) == []
     _shot(page, "case-new")
 

@@ -3,6 +3,7 @@ errors on the case's own address, attachments both ways, the triaging inbox and 
 
 import datetime
 import io
+import re
 import zipfile
 from pathlib import Path
 
@@ -17,7 +18,13 @@ from steunpunt.privacy.models import AuditAction, AuditRecord
 from steunpunt.socialmap.models import Organisation
 from steunpunt.support.models import Attachment, Case, CaseStatus, Message
 from steunpunt.support.retention import anonymise_expired_cases, requester_erase
-from steunpunt.support.services import contact_add, message_from_requester, message_from_staff, referral_add
+from steunpunt.support.services import (
+    case_assign,
+    contact_add,
+    message_from_requester,
+    message_from_staff,
+    referral_add,
+)
 from steunpunt.tenants.roles import Role
 from steunpunt.tenants.tests.factories import MembershipFactory, SupportPointFactory, UserFactory
 
@@ -370,6 +377,61 @@ def test_the_assign_list_shows_people_by_name_and_role(staff_client, noord):
     case = CaseFactory(support_point=noord)
     html = staff_client(coordinator).get(reverse("support_case_assign", args=[case.pk])).content.decode()
     assert "Anna Smit (Consulent)" in html and ">noord-consultant<" not in html
+
+
+def _cell(html, reference, label):
+    """The text of the inbox cell headed ``label`` in the row of the question ``reference``."""
+    row = next(row for row in re.findall(r"<tr>.*?</tr>", html, re.S) if f">{reference}<" in row)
+    found = re.search(rf'<td data-label="{label}">(.*?)</td>', row, re.S)
+    return " ".join(re.sub(r"<[^>]+>", "", found.group(1)).split())
+
+
+def test_the_inbox_shows_how_long_each_question_waits(staff_client, consultant, noord):
+    """Since the question came in until the first contact; after it, since the requester's last
+    message nobody answered; nothing while the steunpunt has answered."""
+    with time_machine.travel(datetime.datetime(2026, 11, 2, 9, 0, tzinfo=datetime.UTC), tick=False):
+        new = CaseFactory(support_point=noord)
+        answered = CaseFactory(support_point=noord)
+        asked_again = CaseFactory(support_point=noord)
+        for case in (answered, asked_again):
+            message_from_staff(case=case, body="Ik bel u morgen.", by=consultant)
+    with time_machine.travel(datetime.datetime(2026, 11, 4, 7, 0, tzinfo=datetime.UTC), tick=False):
+        message_from_requester(case=asked_again, body="Bel liever na tienen.")
+    with time_machine.travel(datetime.datetime(2026, 11, 4, 12, 0, tzinfo=datetime.UTC), tick=False):
+        html = staff_client(consultant).get(reverse("support_inbox")).content.decode()
+    assert '<th scope="col">Wacht al</th>' in html
+    assert _cell(html, new.reference, "Wacht al") == "2 dagen, 3 uur"
+    assert _cell(html, asked_again.reference, "Wacht al") == "5 uur"
+    assert _cell(html, answered.reference, "Wacht al") == "—"
+
+
+def test_the_inbox_shows_the_consultant_by_name_and_role(staff_client, consultant, noord):
+    case = CaseFactory(support_point=noord)
+    case_assign(case=case, consultant=consultant, by=None)
+    html = staff_client(consultant).get(reverse("support_inbox")).content.decode()
+    assert _cell(html, case.reference, "Consulent") == "Anna de Vries (Consulent)"
+
+
+def test_the_workload_shows_people_by_name_and_role_never_a_bare_user_name(staff_client, consultant, noord):
+    coordinator = MembershipFactory(
+        support_point=noord, role=Role.COORDINATOR, user=UserFactory(first_name="Cor", last_name="Bos")
+    ).user
+    nameless = MembershipFactory(
+        support_point=noord, role=Role.CONSULTANT, user=UserFactory(username="noord-invaller")
+    ).user
+    for person in (consultant, consultant, nameless):
+        case_assign(case=CaseFactory(support_point=noord), consultant=person, by=None)
+    CaseFactory(support_point=noord)
+    html = staff_client(coordinator).get(reverse("support_workload")).content.decode()
+    rows = [
+        [" ".join(re.sub(r"<[^>]+>", "", cell).split()) for cell in re.findall(r"<td>(.*?)</td>", row, re.S)]
+        for row in re.findall(r"<tr>(.*?)</tr>", html, re.S)
+        if "<td>" in row
+    ]
+    assert ["Steunpunt Noord", "Anna de Vries (Consulent)", "2", "0"] in rows
+    assert ["Steunpunt Noord", "noord-invaller (Consulent)", "1", "0"] in rows
+    assert ["Steunpunt Noord", "Niet toegewezen", "1", "0"] in rows
+    assert ">noord-invaller<" not in html
 
 
 def test_the_staff_mail_about_a_new_question_links_to_the_configured_port(platform):

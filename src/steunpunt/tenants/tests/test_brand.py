@@ -2,8 +2,10 @@
 browser-tab icon; the public site and the back office carry them through /huisstijl.css."""
 
 import io
+import re
 
 import pytest
+from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from PIL import Image
@@ -13,7 +15,7 @@ from steunpunt.tenants.models import SupportPoint
 from steunpunt.tenants.roles import Role
 from steunpunt.tenants.validators import contrast_ratio
 
-from .factories import MembershipFactory, SupportPointFactory
+from .factories import PASSWORD, MembershipFactory, SupportPointFactory, TOTPDeviceFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -141,3 +143,56 @@ def test_a_steunpunt_without_a_logo_has_no_logo_or_icon_of_its_own(client, noord
     assert client.get("/huisstijl/icoon.png", HTTP_HOST="noord-brand.localhost").status_code == 404
     public = client.get("/", HTTP_HOST="noord-brand.localhost").content.decode()
     assert "/huisstijl/icoon.png" not in public and "/huisstijl.css?v=" in public
+
+
+def _face(client, response, host):
+    """Return (title, shows the steunpunt's logo, the brand colour in its stylesheet) of a page."""
+    html = response.content.decode()
+    title = re.search(r"<title>(.*?)</title>", html, re.S).group(1).strip()
+    stylesheet = re.search(r'href="(/huisstijl\.css\?v=[^"]+)"', html).group(1)
+    css = client.get(stylesheet, HTTP_HOST=host).content.decode()
+    colour = re.search(r"--brand: (#[0-9a-f]{6})", css).group(1)
+    logo = re.search(r'<img class="brand-logo[^"]*" src="/huisstijl/logo\.png\?v=', html) is not None
+    return title, logo, colour
+
+
+def test_sign_in_two_step_and_404_on_a_steunpunts_host_carry_its_name_logo_and_colours(client, noord):
+    """On its own host the steunpunt is known before anyone signs in: the sign-in page, the two-step
+    page and the back office's 404 carry its name in the title, its logo and its colour. The platform's
+    host shows the platform's."""
+    from steunpunt.accounts.totp import current_code
+
+    noord.brand_colour = "#7a1f5c"
+    noord.logo.save("logo.png", ContentFile(_png()), save=False)
+    noord.save()
+    host = "noord-brand.localhost"
+    user = MembershipFactory(support_point=noord, role=Role.CONSULTANT).user
+    device = TOTPDeviceFactory(user=user)
+
+    login = client.get("/admin/login/", HTTP_HOST=host)
+    assert login.status_code == 200
+    assert _face(client, login, host) == ("Inloggen – Steunpunt Noord", True, "#7a1f5c")
+    assert '<p class="brand-name">Steunpunt Noord</p>' in login.content.decode()
+    logo = client.get("/huisstijl/logo.png", HTTP_HOST=host)
+    assert logo.status_code == 200 and logo["Content-Type"] == "image/png"
+
+    platform_login = client.get("/admin/login/", HTTP_HOST="127.0.0.1")
+    assert _face(client, platform_login, "127.0.0.1") == (
+        "Inloggen – Steunpunten passend onderwijs",
+        False,
+        "#1f5c99",
+    )
+
+    credentials = {"username": user.username, "password": PASSWORD}
+    signed_in = client.post("/admin/login/", credentials, HTTP_HOST=host)
+    assert signed_in.status_code == 302
+    two_step = client.get(reverse("accounts:verify"), HTTP_HOST=host)
+    assert two_step.status_code == 200
+    assert _face(client, two_step, host) == ("Tweestapsverificatie – Steunpunt Noord", True, "#7a1f5c")
+
+    verified = client.post(reverse("accounts:verify"), {"token": current_code(device)}, HTTP_HOST=host)
+    assert verified.status_code == 302
+    missing = client.get("/admin/bestaat-niet/", HTTP_HOST=host)
+    assert missing.status_code == 404
+    assert _face(client, missing, host) == ("Pagina niet gevonden – Steunpunt Noord", True, "#7a1f5c")
+    assert "Wagtail" not in missing.content.decode().split("</head>")[1]
