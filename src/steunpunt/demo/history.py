@@ -1,6 +1,6 @@
 """Eighteen months of work of a demo steunpunt: questions, contacts, evaluations, signals, stories,
-meetings, regional supplements and school profiles, so that the board report and the annual report
-show real (unsuppressed) figures.
+meetings and regional supplements, so that the board report and the annual report show real
+(unsuppressed) figures. The schools' demo support profiles come from ``schools.demo``, marked as demo.
 
 Deterministic: one seeded random generator per steunpunt decides everything but the secrets (private
 links and evaluation tokens stay unguessable). Fast: the questions and their rows are written with
@@ -27,7 +27,6 @@ from steunpunt.information.services import supplement_save
 from steunpunt.meetings.models import Meeting
 from steunpunt.privacy.models import AuditAction
 from steunpunt.privacy.services import audit_many
-from steunpunt.schools.models import School, Specialism
 from steunpunt.socialmap.models import Organisation
 from steunpunt.stories.models import Story
 from steunpunt.stories.services import story_publish, story_submit
@@ -189,7 +188,6 @@ def load_history(support_point, *, today=None):
     _stories(support_point)
     _meetings(support_point, rng, today)
     _supplements(support_point)
-    _school_profiles(support_point, rng)
 
 
 def _questions(support_point, rng, today):
@@ -701,22 +699,3 @@ def _supplements(support_point):
             supplement_save(
                 article=article, support_point=support_point, body=[("paragraph", body)], by=editor
             )
-
-
-def _school_profiles(support_point, rng):
-    """A support profile link and specialisms for a dozen schools of the steunpunt's partnerships."""
-    specialisms = list(Specialism.objects.order_by("slug"))
-    schools = list(
-        School.objects.filter(partnerships__support_point=support_point)
-        .distinct()
-        .order_by("location_code")[:12]
-    )
-    for school in schools:
-        if school.support_profile_url:
-            continue
-        school.support_profile_url = (
-            f"https://example.org/schoolondersteuningsprofiel/{school.location_code.lower()}"
-        )
-        school.save(update_fields=["support_profile_url", "updated_at"])
-        if specialisms:
-            school.specialisms.add(*rng.sample(specialisms, k=min(2, len(specialisms))))

@@ -36,6 +36,9 @@ BY_TYPE = {
     ],
 }
 SPECIAL_DEFAULT = ["gedrag", "autisme", "meervoudige-beperking"]
+# Before issue 18's review the demo history gave a dozen schools per steunpunt a made-up SOP link (and
+# specialisms) without the demo mark; a demo database from then gets the mark on its next load.
+OLD_HISTORY_SOP_URL = "https://example.org/schoolondersteuningsprofiel/"
 
 
 def _draw(code, purpose):
@@ -102,6 +105,9 @@ def load_demo(partnership_codes):
     """Import the demo regions' schools and give a share of them a demo support profile."""
     rows, _skipped = read_file(EXTRACT_2024)
     import_rows(rows, only_partnerships=set(partnership_codes))
+    repaired = School.objects.filter(
+        support_profile_url__startswith=OLD_HISTORY_SOP_URL, profile_is_demo=False
+    ).update(profile_is_demo=True)
     specialisms = {item.slug: item for item in Specialism.objects.all()}
     schools = (
         School.objects.filter(partnerships__code__in=partnership_codes, profile_is_demo=False)
@@ -130,7 +136,7 @@ def load_demo(partnership_codes):
         profiled, ["support_profile_file", "parent_contact", "profile_is_demo"], batch_size=500
     )
     Through.objects.bulk_create(links, batch_size=500, ignore_conflicts=True)
-    if profiled:
+    if profiled or repaired:
         transaction.on_commit(bump_generation)
     return len(profiled)
 

@@ -66,10 +66,13 @@ def test_each_demo_steunpunt_has_eighteen_months_of_work_and_a_second_load_adds_
         assert Story.objects.filter(support_point=support_point, status="published").count() >= 3
         assert Meeting.objects.filter(support_point=support_point, starts_at__lt=timezone.now()).count() >= 3
         assert RegionalSupplement.objects.filter(support_point=support_point).count() >= 3
+        # The support profiles come from schools/demo.py (the history no longer makes unmarked ones):
+        # every school with an SOP link or file is marked demo (test_load_demo_data checks it all).
         profiles = School.objects.filter(partnerships__support_point=support_point).exclude(
-            support_profile_url=""
+            support_profile_url="", support_profile_file=""
         )
         assert profiles.distinct().count() >= 10
+        assert not profiles.filter(profile_is_demo=False).exists(), slug
     before = Case.objects.count(), Contact.objects.count(), Response.objects.count(), Story.objects.count()
     call_command("load_demo_data", "--logins-file", str(tmp_path / "logins.json"))
     assert before == (

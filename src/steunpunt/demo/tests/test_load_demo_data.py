@@ -68,6 +68,36 @@ def test_a_demo_login_works_with_password_and_totp_secret(logins, client):
     response = client.post("/beveiliging/tweestapsverificatie/", {"token": code}, HTTP_HOST="127.0.0.1")
     assert response.status_code == 302
     assert client.get("/admin/", HTTP_HOST="127.0.0.1").status_code == 200
+    _school_contact_signs_in(entries)
+
+
+def _school_contact_signs_in(entries):
+    """The demo school contact login reaches its school's profile screen and no question (404)."""
+    from django.test import Client
+    from django.utils.html import escape
+
+    from steunpunt.schools.models import SchoolContact
+    from steunpunt.support.models import SchoolReferral
+
+    entry = next(entry for entry in entries if entry["role"] == Role.SCHOOL_CONTACT)
+    grant = SchoolContact.objects.select_related("school").get(user__username=entry["username"])
+    school = grant.school
+    client, host = Client(), {"HTTP_HOST": "127.0.0.1"}
+    response = client.post(
+        "/admin/login/", {"username": entry["username"], "password": entry["password"]}, **host
+    )
+    assert response.status_code == 302
+    code = f"{totp(base64.b32decode(entry['totp_secret'])):06d}"
+    response = client.post("/beveiliging/tweestapsverificatie/", {"token": code}, **host)
+    assert response.status_code == 302
+    assert "mijn-school" in client.get("/admin/", **host).content.decode()  # the menu leads there
+    mine = client.get("/admin/mijn-school/", **host)
+    assert mine.status_code == 200 and escape(school.name) in mine.content.decode()
+    assert client.get(f"/admin/mijn-school/{school.pk}/profiel/", **host).status_code == 200
+    # Not the inbox, not even the case of the family the school referred itself.
+    case = SchoolReferral.objects.get(school=school, support_point=grant.support_point).case
+    assert client.get("/admin/vragen/", **host).status_code == 404
+    assert client.get(f"/admin/vragen/{case.pk}/", **host).status_code == 404
 
 
 def test_loading_twice_changes_nothing_and_keeps_the_logins(logins, tmp_path):
@@ -135,17 +165,86 @@ def test_demo_consultation_times_fall_on_the_steunpunts_opening_days(logins):
         assert days and days <= open_days
 
 
-def test_the_demo_school_contact_person_has_a_school_proposals_a_referral_and_opinions(logins):
-    """Issue 18: each demo steunpunt's school contact login acts for one school with an approved and a
-    waiting profile change; its school referred one family (a case "via school"); six other schools gave
-    their opinion this half year, enough for the board report. All marked as demo."""
+# Issue 18: the types of school in each demo region, as the 2024 extract has them (checked against
+# the data: Noord's PO2001 and VO2001 have every type; Midden's PO2601 is a primary partnership, so
+# its region has no secondary, praktijkonderwijs or VSO-only schools, which link to VO partnerships).
+DEMO_SCHOOL_TYPES = {
+    "noord": {"regular", "sbo", "so", "vso", "so_vso", "pro", "secondary"},
+    "midden": {"regular", "sbo", "so", "so_vso"},
+}
+DEMO_NOTICE = "Demo: dit ondersteuningsprofiel is verzonnen"
+
+
+def _extract_schools_per_demo_steunpunt():
+    """``{slug: {location code: school type}}``: the 2024 extract's schools the demo should import for
+    each demo steunpunt, worked out from the data as the importer does (first row per location code)."""
+    from steunpunt.schools.importer import EXTRACT_2024, links_for, read_file
+
+    codes = {
+        sp.slug: set(sp.partnerships.values_list("code", flat=True)) for sp in SupportPoint.objects.all()
+    }
+    every = set().union(*codes.values())
+    rows, _skipped = read_file(EXTRACT_2024)
+    seen, wanted = set(), {slug: {} for slug in codes}
+    for row in rows:
+        links = set(links_for(row))
+        if row["location_code"] in seen or not links & every:
+            continue
+        seen.add(row["location_code"])
+        for slug, own in codes.items():
+            if links & own:
+                wanted[slug][row["location_code"]] = row["school_type"]
+    return wanted
+
+
+def _assert_demo_schools(client, support_point, expected):
+    """The demo steunpunt's schools are all of its regions' schools in the extract, of every type the
+    data has; a realistic share has a support profile; every profile is marked demo, on its page too."""
+    from django.db.models import Q
+
+    from steunpunt.schools.models import SPECIAL_TYPES, School
+
+    slug = support_point.slug
+    schools = School.objects.filter(partnerships__support_point=support_point).distinct()
+    assert set(schools.values_list("location_code", flat=True)) == set(expected), slug
+    types = set(schools.values_list("school_type", flat=True))
+    assert types == set(expected.values()) == DEMO_SCHOOL_TYPES[slug], slug
+    with_profile = Q(specialisms__isnull=False)
+    for name in ("support_profile_url", "support_profile_file", "parent_contact", "support_coordinator"):
+        with_profile |= ~Q(**{name: ""})
+    profiled = {school.location_code: school for school in schools.filter(with_profile)}
+    assert [code for code, school in profiled.items() if not school.profile_is_demo] == [], slug
+    host = support_point.site.hostname
+    for code in profiled:
+        page = client.get(f"/scholen/{code}/", HTTP_HOST=host)
+        assert page.status_code == 200 and DEMO_NOTICE in page.content.decode(), (slug, code)
+    # "Realistic": schools/demo.py draws a profile for about 80% of the special schools (SHARE_SPECIAL)
+    # and 35% of the others (SHARE_OTHER), as on a platform some time in use: neither every school nor
+    # a handful. So between 20% and 90% of a steunpunt's schools, special schools more often than others.
+    special = [school for school in profiled.values() if school.school_type in SPECIAL_TYPES]
+    special_all = schools.filter(school_type__in=SPECIAL_TYPES).count()
+    others_all = schools.count() - special_all
+    assert 0.2 <= len(profiled) / schools.count() <= 0.9, (slug, len(profiled), schools.count())
+    assert 0.5 <= len(special) / special_all <= 0.95, (slug, len(special), special_all)
+    assert 0.2 <= (len(profiled) - len(special)) / others_all <= 0.5, (slug, len(profiled), others_all)
+
+
+def test_the_demo_schools_and_the_school_contact_person_school_proposals_referral_and_opinions(
+    logins, client
+):
+    """Issue 18: each demo steunpunt has every school of its regions, of every type, a realistic share
+    with a support profile, each marked as demo. Its school contact login acts for one school with an
+    approved and a waiting profile change; its school referred one family (a case "via school"); six
+    other schools gave their opinion this half year, enough for the board report. All marked as demo."""
     from steunpunt.reports.build import build_report
     from steunpunt.reports.periods import presets
     from steunpunt.schools.models import ProfileProposal, SchoolContact, SchoolEvaluation
     from steunpunt.support.models import Channel, SchoolReferral
 
     _path, entries = logins
+    expected = _extract_schools_per_demo_steunpunt()
     for support_point in SupportPoint.objects.all():
+        _assert_demo_schools(client, support_point, expected[support_point.slug])
         entry = next(
             e for e in entries if e["role"] == Role.SCHOOL_CONTACT and e["steunpunt"] == support_point.name
         )

@@ -188,3 +188,16 @@ def test_a_school_page_shows_type_levels_pupils_cluster_and_how_the_link_was_mad
     assert (
         "Vraag naar de intern begeleider" in html and "Demo: dit ondersteuningsprofiel is verzonnen" in html
     )
+
+
+def test_a_special_school_linked_by_estimate_says_on_its_page_that_it_is_an_estimate(client, region):
+    """Special schools are linked to every partnership within 20 km (``LinkMethod.SERVES_REGION``): the
+    data have no list of the regions they serve, and the page says so."""
+    School.objects.filter(location_code="02BB00").update(school_type=SchoolType.SO, cluster=4)
+    SchoolPartnership.objects.filter(school__location_code="02BB00").update(method=LinkMethod.SERVES_REGION)
+    html = client.get("/scholen/02BB00/", **HOST).content.decode()
+    assert (
+        "Een speciale school werkt voor het gebied van elk samenwerkingsverband binnen 20 km van de school "
+        "(een schatting)." in html
+    )
+    assert "noemt deze school" not in html  # not the wording of a link from DUO's membership list
