@@ -34,6 +34,19 @@ test: $(VENV)/.test-installed system-packages
 	mkdir -p var
 	DJANGO_SETTINGS_MODULE=steunpunt.conf.test $(MANAGE) makemigrations --check --dry-run
 	$(VENV)/bin/pytest
+	@if pg_isready -h 127.0.0.1 -p 5432 -q >/dev/null 2>&1; then \
+	  $(MAKE) --no-print-directory test-search-pg; \
+	else \
+	  echo "Search evaluation on PostgreSQL NOT run: no server answers at 127.0.0.1:5432 (start one, then: make test-search-pg)"; \
+	fi
+
+## The search evaluation set (recall@5, MRR) on PostgreSQL, in a test database of its own:
+## `make test` runs it when a server answers at 127.0.0.1:5432; SEARCH_PG_URL picks another server.
+SEARCH_EVAL := src/steunpunt/information/tests/test_search_eval.py
+SEARCH_PG_URL ?= postgres://postgres@127.0.0.1:5432/postgres
+.PHONY: test-search-pg
+test-search-pg: $(VENV)/.test-installed
+	DATABASE_URL=$(SEARCH_PG_URL) TEST_DATABASE_NAME=test_steunpunt_search_eval $(VENV)/bin/pytest -n 0 $(SEARCH_EVAL)
 
 system-packages:
 	@bash scripts/system-packages.sh

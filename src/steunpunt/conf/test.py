@@ -1,5 +1,7 @@
 """Test settings: fast hashing, synchronous tasks, local mail."""
 
+import os
+
 from .base import *  # noqa: F403
 from .base import ALLOWED_HOSTS, DATABASES
 
@@ -30,9 +32,12 @@ ARTICLE_VIEW_FLUSH_SECONDS = 0
 # cannot break each other's transactions. In memory, Django shares one connection between all threads.
 # The file is per process (xdist workers and parallel runs never meet) and on tmpfs where there is one.
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    import os
     import tempfile
     from pathlib import Path
 
     _TMP = Path("/dev/shm") if Path("/dev/shm").is_dir() else Path(tempfile.gettempdir())  # noqa: S108  # nosec B108  # per-process name below
     DATABASES["default"]["TEST"] = {"NAME": str(_TMP / f"steunpunt-test-{os.getpid()}.sqlite3")}
+elif os.environ.get("TEST_DATABASE_NAME"):
+    # A run that must not meet another on the same server (`make test`'s search evaluation on
+    # PostgreSQL) names its own test database; pytest-django adds _gw0, _gw1 … per xdist worker.
+    DATABASES["default"]["TEST"] = {"NAME": os.environ["TEST_DATABASE_NAME"]}

@@ -116,3 +116,55 @@ def test_a_parent_searches_with_the_keyboard_only_through_suggestions_and_result
     # Only the site itself was asked for anything.
     assert hosts == {f"noord.localhost:{port}"}
     page.close()
+
+
+@pytest.fixture
+def small_site(transactional_db, live_server):
+    """One steunpunt with two articles: enough to search, without loading the demo."""
+    from steunpunt.information.tests.factories import ArticlePageFactory
+    from steunpunt.tenants.tests.factories import SupportPointFactory
+
+    SupportPointFactory(hostname="noord.localhost", name="Steunpunt Noord")
+    ArticlePageFactory(
+        title="Thuiszitten: als uw kind niet naar school gaat",
+        slug="thuiszitten",
+        summary="Gaat uw kind niet naar school? Dan kunt u hulp vragen.",
+        body=[("paragraph", "Een kind dat thuiszit, heeft recht op onderwijs.")],
+    )
+    ArticlePageFactory(title="Leerlingenvervoer", slug="leerlingenvervoer", body=[("paragraph", "De taxi.")])
+    return f"http://noord.localhost:{live_server.url.rsplit(':', 1)[1]}"
+
+
+def test_without_javascript_a_search_is_typed_sent_and_answered_and_nothing_found_leads_to_the_form(
+    small_site, browser
+):
+    """JavaScript switched off in Chromium: the field stays a plain search field, Enter sends the form,
+    the results page lists the article; a search without a result offers the question form with the
+    search text filled in, and following it shows the text in the form (not sent)."""
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{small_site}/zoeken/")
+    field = page.locator("#zoekterm")
+    # The script did not run: no combobox, no suggestion list.
+    assert field.get_attribute("role") is None
+    field.click()
+    page.keyboard.type("mijn kind zit thuis", delay=10)
+    page.keyboard.press("Enter")
+    page.wait_for_url(lambda url: "/zoeken/?" in url and "q=mijn+kind+zit+thuis" in url)
+    expect(page.locator("#resultaten-kop")).to_have_text("1 resultaat")
+    titles = page.locator(".search-results li.card h3").all_inner_texts()
+    assert titles == ["Thuiszitten: als uw kind niet naar school gaat"]
+    expect(page.locator("#zoekterm")).to_have_value("mijn kind zit thuis")
+    assert page.locator("#zoekterm-suggesties").is_hidden()
+
+    # A new search from the results page, sent with the button.
+    page.locator("#zoekterm").fill("qwxz vliegtuig")
+    page.get_by_role("button", name="Zoeken", exact=True).click()
+    page.wait_for_url(lambda url: "q=qwxz+vliegtuig" in url)
+    expect(page.locator("#resultaten-kop")).to_have_text("0 resultaten")
+    ask = page.locator(".search-results").get_by_role("link", name="Stel uw vraag")
+    assert ask.get_attribute("href") == "/vraag/?vraag=qwxz%20vliegtuig"
+    ask.click()
+    page.wait_for_url(lambda url: url.endswith("/vraag/?vraag=qwxz%20vliegtuig"))
+    expect(page.locator("textarea[name=question]")).to_have_value("qwxz vliegtuig")
+    context.close()

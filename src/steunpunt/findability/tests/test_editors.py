@@ -143,3 +143,86 @@ def test_a_wrong_synonym_form_says_what_to_fix_and_changes_nothing(staff_client,
     assert response.status_code == 400
     assert message in response.content.decode()
     assert list(SearchSynonym.objects.values_list("term", flat=True)) == ["rugzakje"]
+
+
+def _table_after(html, heading):
+    """The ``(cells, ...)`` rows of the first table after the ``<h2>`` with ``heading``."""
+    import re
+
+    section = html.split(f"<h2>{heading}</h2>", 1)[1].split("<h2>", 1)[0]
+    table = section.split("</table>", 1)[0]
+    return [
+        tuple(re.sub(r"<[^>]+>", "", cell).strip() for cell in re.findall(r"<td>(.*?)</td>", row, re.S))
+        for row in re.findall(r"<tr[^>]*>(.*?)</tr>", table.split("<tbody>", 1)[1], re.S)
+    ]
+
+
+def test_clicks_by_position_add_up_per_position_within_the_period_and_the_editors_steunpunt(
+    staff_client, searches
+):
+    """The table "Clicks by position": every click of the period summed per position (1 first), only
+    the first ten positions, only the editor's own steunpunt (national editors: every one)."""
+    noord, zuid, monday, last_week = searches
+    old = timezone.localdate() - datetime.timedelta(days=120)
+    rows = [
+        # steunpunt, query, day, kind, position, clicks (the fixture has noord 3 + 5 at position 1)
+        (noord, "leerlingenvervoer", monday, "article", 2, 4),
+        (noord, "leerlingenvervoer", last_week, "glossary", 2, 1),
+        (noord, "thuiszitten", monday, "answer", 3, 2),
+        (noord, "thuiszitten", monday, "article", 11, 7),  # beyond the first ten positions
+        (noord, "thuiszitten", old, "article", 2, 50),  # before the period
+        (zuid, "geheim van zuid", monday, "article", 2, 9),  # another steunpunt
+    ]
+    for support_point, query, day, kind, position, clicks in rows:
+        ResultClick.objects.create(
+            support_point=support_point, query=query, day=day, kind=kind, position=position, clicks=clicks
+        )
+    editor = MembershipFactory(support_point=noord, role=Role.EDITOR).user
+    national = MembershipFactory(support_point=zuid, role=Role.NATIONAL_EDITOR).user
+    assert selectors.clicks_by_position(editor, days=90) == [(1, 8), (2, 5), (3, 2)]
+    assert selectors.clicks_by_position(national, days=90) == [(1, 8), (2, 14), (3, 2)]
+    # A longer period takes the old clicks in.
+    assert selectors.clicks_by_position(editor, days=365) == [(1, 8), (2, 55), (3, 2)]
+
+    html = staff_client(editor).get(reverse("findability_report"), {"dagen": "90"}).content.decode()
+    assert _table_after(html, "Klikken per positie") == [("1", "8"), ("2", "5"), ("3", "2")]
+
+
+def test_the_found_it_rate_per_month_counts_each_calendar_month(staff_client, platform):
+    """periode=maand: one row per calendar month from its first day, newest first; searches without a
+    result do not count, and the clicks of a search and day count at most as many as its searches."""
+    noord = SupportPointFactory(hostname="noord.localhost")
+    zuid = SupportPointFactory(hostname="zuid.localhost")
+    this_month = timezone.localdate().replace(day=1)
+    previous_end = this_month - datetime.timedelta(days=1)
+    previous_month = previous_end.replace(day=1)
+    rows = [
+        # steunpunt, query, day, searches, results, clicks
+        (noord, "thuiszitten", previous_month.replace(day=10), 4, 2, 1),
+        (noord, "rugzakje", previous_end, 2, 3, 5),  # more clicks than searches count as 2
+        (noord, "leerlingenvervoer", this_month, 3, 1, 0),
+        (noord, "woordblind", this_month, 10, 0, 0),  # nothing found: not in the rate
+        (zuid, "geheim van zuid", this_month, 9, 4, 9),  # another steunpunt
+    ]
+    for support_point, query, day, count, results, clicks in rows:
+        SearchCount.objects.create(
+            support_point=support_point, query=query, day=day, searches=count, results=results
+        )
+        if clicks:
+            ResultClick.objects.create(
+                support_point=support_point, query=query, day=day, kind="article", position=1, clicks=clicks
+            )
+    editor = MembershipFactory(support_point=noord, role=Role.EDITOR).user
+    rates = selectors.found_it_rates(editor, days=90, period="maand")
+    assert [(row["start"], row["searches"], row["found"]) for row in rates] == [
+        (this_month, 3, 0),
+        (previous_month, 6, 3),
+    ]
+    assert rates[1]["rate"] == pytest.approx(0.5)
+
+    client = staff_client(editor)
+    html = client.get(reverse("findability_report"), {"periode": "maand", "dagen": "90"}).content.decode()
+    assert '<option value="maand" selected>' in html
+    table = _table_after(html, "Gevonden")
+    assert [row[1:] for row in table] == [("3", "0", "0%"), ("6", "3", "50%")]
+    assert [row[0].split()[0] for row in table] == ["1", "1"]  # each period starts on the 1st

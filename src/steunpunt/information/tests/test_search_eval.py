@@ -39,6 +39,21 @@ def test_the_evaluation_set_is_large_varied_and_names_starter_articles():
         assert case["answers"] and set(case["answers"]) <= slugs, case
 
 
+def test_no_query_is_the_title_of_an_article():
+    """Queries are written as people type, not copied from a title of any version of an article
+    (compared as the search reads them: case, accents and punctuation folded)."""
+    from steunpunt.information import analysis
+
+    titles = {
+        " ".join(analysis.words(version["title"]))
+        for article in starter_articles()
+        for version in article["versions"].values()
+        if version.get("title")
+    }
+    copied = [case["query"] for case in _cases() if " ".join(analysis.words(case["query"])) in titles]
+    assert copied == []
+
+
 def test_everyday_queries_find_their_answer_in_the_top_five(platform, settings, capsys):
     """Every query of the set runs through the real search; recall@5 and MRR meet the targets."""
     settings.SEARCH_CACHE_SECONDS = 0

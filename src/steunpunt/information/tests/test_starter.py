@@ -111,3 +111,26 @@ def test_every_published_article_ends_with_a_way_to_ask_the_steunpunt(client, pl
             assert f'<a class="button" href="{href}">{text}</a>' in block.group(0), url
             seen[version.audience] += 1
     assert seen[Audience.PARENTS] >= 25 and seen[Audience.YOUTH] >= 10, seen
+
+
+def test_the_starter_synonyms_map_at_least_150_phrasings_to_words_of_the_information(platform):
+    """Issue 14: the starter list holds at least 150 distinct phrasings of parents and young people,
+    each mapped to a concept: a meaning with a word that is in the starter articles (so the phrasing
+    finds something). Phrasings count once as the search reads them (case, accents and punctuation
+    folded); a phrasing whose meanings are in no article does not count."""
+    from steunpunt.information import analysis
+    from steunpunt.information.search_index import Vocabulary
+    from steunpunt.information.starter import load_starter_articles, load_starter_synonyms
+
+    load_starter_articles()
+    load_starter_synonyms()
+    vocabulary = Vocabulary.load()
+    mapped, concepts = set(), set()
+    for synonym in SearchSynonym.objects.all():
+        phrasing = " ".join(analysis.words(synonym.term))
+        meanings = [m for m in synonym.expansions() if any(t in vocabulary for t in analysis.terms(m))]
+        if phrasing and meanings:
+            mapped.add(phrasing)
+            concepts.update(" ".join(analysis.words(meaning)) for meaning in meanings)
+    assert len(mapped) >= 150, len(mapped)
+    assert len(concepts) >= 50, len(concepts)
