@@ -9,7 +9,6 @@ from django.template.loader import get_template
 from django.template.response import TemplateResponse
 from django.utils import timezone, translation
 from django.utils.http import urlencode
-from django.utils.safestring import mark_safe
 
 from steunpunt.core import page_cache
 from steunpunt.core.address import addressed, for_audience, speaking
@@ -86,8 +85,8 @@ def search_page(page, request):
         if counted:
             search_count(support_point=support_point, query=query, results=kept["total"])
         context = _form_context(page, base, raw, query, audience, only)
-        html = mark_safe(kept["html"])  # noqa: S308 - rendered (and escaped) by our own template
-        context.update(total=kept["total"], grand_total=kept["grand_total"], results_html=html)
+        # The kept HTML is the SafeString the template rendered (pickled with its class).
+        context.update(total=kept["total"], grand_total=kept["grand_total"], results_html=kept["html"])
         return addressed(
             TemplateResponse(request, "information/search.html", context), for_audience(audience)
         )
@@ -182,7 +181,7 @@ def search_page(page, request):
     # The page speaks to the reader it searches for ("je" with voor=jongeren or kinderen; core.address).
     with speaking(for_audience(audience)):
         html = get_template("information/_search_results.html").render(context)
-    context["results_html"] = mark_safe(html)  # noqa: S308 - rendered just now by our own template
+    context["results_html"] = html  # a SafeString: the template escaped what it shows
     seconds = _keep_seconds(groups, context["best"])
     if key and seconds > 0:
         cache.set(
