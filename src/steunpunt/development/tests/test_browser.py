@@ -8,7 +8,8 @@ import json
 
 import pytest
 from django.core.management import call_command
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.formats import date_format
 from django_otp.oath import totp
 from playwright.sync_api import expect
 
@@ -72,7 +73,8 @@ def test_the_coordinator_records_a_self_assessment_and_sees_the_weakest_leg(demo
     assert SelfAssessment.objects.filter(support_point=noord).count() == 2
 
     # A recent day: the form refuses a self-assessment dated in the future.
-    page.locator("#id_assessed_on").fill((timezone.localdate() - datetime.timedelta(days=16)).isoformat())
+    assessed_on = timezone.localdate() - datetime.timedelta(days=16)
+    page.locator("#id_assessed_on").fill(assessed_on.isoformat())
     for code, index in CHOICES.items():
         page.locator(f"#id_{code}-status_{index}").check()
     page.locator("#id_inform_collect-files").set_input_files(
@@ -85,7 +87,8 @@ def test_the_coordinator_records_a_self_assessment_and_sees_the_weakest_leg(demo
     text = main.inner_text()
     assert "De zelfevaluatie is opgeslagen." in text
     assert "De zwakste poot is Steunen (17%)." in text
-    assert "Uit de zelfevaluatie van 20 november 2026." in text
+    with translation.override("nl"):
+        assert f"Uit de zelfevaluatie van {date_format(assessed_on, 'j F Y')}." in text
     svg = page.get_by_role("img", name=f"Driepotige kruk van {noord.name}")
     assert svg.is_visible()
     assert violations(page) == []
