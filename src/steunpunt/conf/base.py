@@ -95,7 +95,7 @@ MIDDLEWARE = [
     "steunpunt.core.client_address.ClientAddressMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Outside everything else, so that even an early 404 carries the policy.
-    "csp.middleware.CSPMiddleware",
+    "steunpunt.core.csp.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "steunpunt.core.middleware.RejectNulMiddleware",
     "steunpunt.core.middleware.KnownHostMiddleware",

@@ -12,6 +12,7 @@ The same pages, and only those, tell a front cache (nginx) that it may keep them
 
 import contextlib
 import contextvars
+import functools
 import hashlib
 import pickle  # nosec B403  # only bytes this process pickled itself
 import secrets
@@ -60,6 +61,32 @@ def generation_for_request(request):
         yield request.content_generation
     finally:
         _request_generation.reset(token)
+
+
+def per_generation(function):
+    """Keep ``function(*args)`` in this process for as long as the content generation stays the same.
+
+    For what every request of a site would otherwise read or build again from content (the glossary's
+    compiled term pattern, a site's menu): the generation moves on at every change of content, so a kept
+    value is never older than the content the page cache may serve. The arguments must be hashable and
+    few (a handful of sites, audiences, languages); the memory is emptied when it grows past 512.
+    """
+    memory = {}  # args → (generation, value)
+
+    @functools.wraps(function)
+    def kept(*args):
+        generation = current_generation()
+        entry = memory.get(args)
+        if entry is not None and entry[0] == generation:
+            return entry[1]
+        value = function(*args)
+        if len(memory) >= 512:
+            memory.clear()
+        memory[args] = (generation, value)
+        return value
+
+    kept.forget = memory.clear
+    return kept
 
 
 def _fresh():

@@ -123,3 +123,34 @@ def test_young_readers_are_addressed_with_je_in_the_starter_glossary():
         for key in ("explanation_youth", "explanation_children"):
             words = set(re.findall(r"\w+", term.get(key, "").lower()))
             assert not words & {"u", "uw"}, (term["slug"], key)
+
+
+def test_the_terms_are_read_once_per_content_generation_and_a_change_shows_at_once(client, site):
+    """The compiled term pattern is kept per content generation (bench P3): a second article page
+    reads no glossary term, and a new or changed term is linked on the very next page."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    ArticlePageFactory(slug="een", body=[("paragraph", "De OPR praat mee over de TLV.")])
+    ArticlePageFactory(slug="twee", body=[("paragraph", "Ook hier praat de OPR mee.")])
+    GlossaryTermFactory(term="TLV", slug="tlv", explanation="Een besluit over de toelating.")
+
+    def page(slug):
+        with CaptureQueriesContext(connection) as queries:
+            html = client.get(f"/informatie/{slug}/", **HOST).content.decode()
+        glossary_reads = [q for q in queries if 'FROM "information_glossaryterm"' in q["sql"]]
+        return html, glossary_reads
+
+    html, reads = page("een")
+    assert 'popovertarget="begrip-tlv"' in html and reads
+    html, reads = page("twee")
+    assert reads == []  # the pattern built for the first page
+    assert "begrip-opr" not in html
+    GlossaryTermFactory(term="OPR", slug="opr", explanation="De ondersteuningsplanraad.")
+    html, reads = page("twee")
+    assert 'popovertarget="begrip-opr"' in html and reads
+    term = GlossaryTerm.objects.get(slug="opr")
+    term.explanation = "De raad die meepraat over het ondersteuningsplan."
+    term.save()
+    html, _reads = page("twee")
+    assert "De raad die meepraat over het ondersteuningsplan." in html
