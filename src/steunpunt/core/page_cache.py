@@ -217,7 +217,7 @@ class AnonymousPageCacheMiddleware:
 
 
 # Content every site shows (Wagtail's pages and sites); the apps declare the rest.
-CONTENT_MODELS = ["wagtailcore.Page", "wagtailcore.Site"]
+CONTENT_MODELS = ["wagtailcore.Page", "wagtailcore.Site", "wagtailcore.PageViewRestriction"]
 
 
 def declared(attribute):

@@ -8,8 +8,9 @@ from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import path
 from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 
+from steunpunt.core import page_cache
 from steunpunt.core.address import Address, addressed
 from steunpunt.core.site_languages import ServedInEveryLanguage
 from steunpunt.findability.routes import SearchRoutesMixin
@@ -109,6 +110,14 @@ class SupportPointHomePage(
     class Meta:
         verbose_name = _("steunpunt home page")
 
+    def get_view_restrictions(self):
+        """Wagtail asks this on every page of the site (its ``check_view_restrictions`` hook: two queries
+        a request, bench P3). Whether any restriction applies is kept per content generation (a change
+        of a restriction or of the page tree moves it on); only then are they read."""
+        if not _restricted(self.pk):
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
+
     def get_sitemap_urls(self, request=None):
         base = self.get_full_url(request)
         return [
@@ -167,3 +176,10 @@ class ContentPage(ServedInEveryLanguage, StarterTextMixin, Page):
 
     class Meta:
         verbose_name = _("content page")
+
+
+@page_cache.per_generation
+def _restricted(page_pk):
+    """Whether a view restriction applies to the page (on itself or an ancestor)."""
+    page = Page.objects.filter(pk=page_pk).first()
+    return page is not None and Page.get_view_restrictions(page).exists()
