@@ -35,6 +35,10 @@ SETTINGS = "steunpunt.conf.production"
 SECRET_KEY = "bench-only-secret-key-not-for-any-real-installation-6f1c2d"  # noqa: S105
 HOST = "noord.localhost"
 APP_PORT = int(os.environ.get("BENCH_APP_PORT", "8765"))
+# gunicorn's sync workers for the app (BENCH_WORKERS): 2 as quality.md measures P1; deploy/gunicorn.conf.py
+# (the documented stack) starts 2 × CPUs + 1, as `BENCH_WORKERS=documented` does.
+_workers = os.environ.get("BENCH_WORKERS", "2")
+WORKERS = (os.cpu_count() or 1) * 2 + 1 if _workers == "documented" else int(_workers)
 FULL_ARTICLES = 50_000
 QUICK_ARTICLES = 3_000
 SMALL_ARTICLES = 1_000
@@ -409,7 +413,7 @@ def _stack_env(db_url):
 
 
 @contextlib.contextmanager
-def gunicorn_app(db_url, workers=2):
+def gunicorn_app(db_url, workers=None):
     """The app under gunicorn (sync workers) on loopback, on the stack of :data:`STACK_ENV` with an RQ
     worker when the task backend is ``rq``; yields the port."""
     port = free_port(APP_PORT)
@@ -438,7 +442,7 @@ def gunicorn_app(db_url, workers=2):
                 str(VENV_BIN / "gunicorn"),
                 "steunpunt.wsgi:application",
                 "--workers",
-                str(workers),
+                str(workers or WORKERS),
                 "--bind",
                 f"127.0.0.1:{port}",
                 "--chdir",

@@ -102,7 +102,8 @@ def main():
     common.banner(f"P1 article page, warm (gunicorn, 2 workers; {common.live_articles(db_url):,} articles)")
     quiet, apps, references = measure(db_url, seconds=args.seconds, rounds=args.rounds)
     common.table(
-        f"P1 — anonymous article page, warm, gunicorn 2 sync workers, wrk -t2 -c8, {args.seconds} s × "
+        f"P1 — anonymous article page, warm, gunicorn {common.WORKERS} sync workers, "
+        f"wrk -t2 -c8, {args.seconds} s × "
         f"{args.rounds} rounds (medians)" + ("" if quiet else "  [machine was busy: unreliable]"),
         rows(apps, references),
     )

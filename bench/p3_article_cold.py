@@ -182,7 +182,8 @@ def main():
     rows += scale_rows(big_url, small_url, rounds=args.rounds, requests=args.requests)
     common.table(
         f"P3 — anonymous article page, cold (each request another article), {articles:,} articles; "
-        f"wrk -t2 -c8 {args.seconds} s × {args.rounds} rounds, gunicorn 2 sync workers (medians)"
+        f"wrk -t2 -c8 {args.seconds} s × {args.rounds} rounds, "
+        f"gunicorn {common.WORKERS} sync workers (medians)"
         + ("" if quiet else "  [machine was busy: unreliable]"),
         rows,
     )

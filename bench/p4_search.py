@@ -143,7 +143,7 @@ def main():
     rows += wrk_figures
     common.table(
         f"P4 — search on PostgreSQL, {articles:,} articles; wrk -t2 -c8 {args.seconds} s × "
-        f"{args.rounds} rounds, gunicorn 2 sync workers (medians)"
+        f"{args.rounds} rounds, gunicorn {common.WORKERS} sync workers (medians)"
         + ("" if quiet else "  [machine was busy: unreliable]"),
         rows,
     )

@@ -404,7 +404,8 @@ def main():
     ]
     common.table(
         f"P6 — public question form (POST /vraag/, {who}), PostgreSQL, {in_database:,} cases; "
-        f"wrk -t2 -c8 {args.seconds} s × {args.rounds} rounds, gunicorn 2 sync workers (medians)"
+        f"wrk -t2 -c8 {args.seconds} s × {args.rounds} rounds, "
+        f"gunicorn {common.WORKERS} sync workers (medians)"
         + ("" if quiet else "  [machine was busy: unreliable]"),
         rows,
     )

@@ -350,7 +350,7 @@ def main():
     common.table(
         f"P7 — back office, inbox and case page, {cases:,} cases, {cases_common.STEUNPUNTEN} steunpunten; "
         f"in-process medians of {args.rounds} rounds; wrk -t2 -c8 {args.seconds} s × {args.rounds} rounds, "
-        "gunicorn 2 sync workers (medians)"
+        f"gunicorn {common.WORKERS} sync workers (medians)"
         + ("" if quiet_in and quiet_wrk else "  [machine was busy: unreliable]"),
         rows,
     )

@@ -147,7 +147,7 @@ def main():
     rows += wrk_figures
     common.table(
         f"P8 — suggestions while typing, {articles:,} articles; wrk -t2 -c8 {args.seconds} s × "
-        f"{args.rounds} rounds, gunicorn 2 sync workers (medians)"
+        f"{args.rounds} rounds, gunicorn {common.WORKERS} sync workers (medians)"
         + ("" if quiet else "  [machine was busy: unreliable]"),
         rows,
     )

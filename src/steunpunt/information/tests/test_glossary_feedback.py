@@ -102,3 +102,16 @@ def test_article_pages_set_no_cookies(client, site):
     ArticlePageFactory(slug="cookieloos")
     response = client.get("/informatie/cookieloos/", **HOST)
     assert response.cookies == {} or not any(response.cookies.values())
+
+
+def test_the_kept_empty_form_never_shows_another_readers_answer_or_errors(client, site):
+    """The fields of the empty feedback form are kept per content generation ({% kept %}); a form
+    with errors is rendered for its reader alone, and the next reader gets the empty form again."""
+    ArticlePageFactory(slug="zorgplicht")
+    empty = client.get("/informatie/zorgplicht/", **HOST).content.decode()
+    assert "Kies ja of nee." not in empty
+    wrong = client.post("/reactie/zorgplicht/", {"missing": "Mijn eigen vraag"}, **HOST).content.decode()
+    assert "Kies ja of nee." in wrong and "Mijn eigen vraag" in wrong and 'aria-invalid="true"' not in empty
+    again = client.get("/informatie/zorgplicht/", **HOST).content.decode()
+    assert "Kies ja of nee." not in again and "Mijn eigen vraag" not in again
+    assert again.count('name="helpful"') == empty.count('name="helpful"') == 2
