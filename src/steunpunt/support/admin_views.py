@@ -6,7 +6,7 @@ access answers 404) and writes through :mod:`.services`.
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.db.models import Q
+from django.db.models import Prefetch, Q
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -129,7 +129,12 @@ def inbox(request):
     if language not in LANGUAGE_FILTERS:
         language = ""
     listed = inbox_cases(user, status=status, query=query, language=language, **filters)
-    cases = with_waiting(listed.select_related("assigned_to", "support_point").prefetch_related("themes"))
+    # The themes as a list on each case (``theme_list``): no related manager per row to reach them.
+    cases = with_waiting(
+        listed.select_related("assigned_to", "support_point").prefetch_related(
+            Prefetch("themes", to_attr="theme_list")
+        )
+    )
     page = CountedPaginator(cases, PAGE_SIZE, counted=listed).get_page(request.GET.get("pagina"))
     readable_ids = set(
         cases_readable_by(user).filter(pk__in=[c.pk for c in page]).values_list("pk", flat=True)
@@ -280,6 +285,7 @@ def _detail(request, case, access, status=200, **forms):
             initial={"consultant": case.assigned_to},
             consultants=assignable_for(user, case),
             labels=labels,
+            listed=consultants,
         )
     if full:
         context.update(

@@ -136,6 +136,7 @@ def test_the_case_page_makes_as_many_statements_for_a_long_history_as_for_a_shor
 ):
     client = staff_client(consultant)
     short = CaseFactory(support_point=noord)
+    message_from_requester(case=short, body="Wanneer belt u?")
     few, _response = _statements(client, reverse("support_case", args=[short.pk]))
     long = _busy_case(noord, 1, by=consultant)
     organisation = Organisation.objects.create(
@@ -154,3 +155,11 @@ def test_the_case_page_makes_as_many_statements_for_a_long_history_as_for_a_shor
     many, response = _statements(client, reverse("support_case", args=[long.pk]))
     assert len(response.context["timeline"]) > 12
     assert len(many) == len(few), "\n".join(many)
+    # The assign list is shown from the people read for the page, by name and role, the current one chosen.
+    html = response.content.decode()
+    long.refresh_from_db()
+    select = html[html.index('name="consultant"') : html.index("</select>", html.index('name="consultant"'))]
+    assert '<option value="">Niemand</option>' in select
+    assert f'<option value="{consultant.pk}">Anna de Vries (Consulent)</option>' in select
+    assert f'<option value="{long.assigned_to_id}" selected>Collega 1 (Consulent)</option>' in select
+    assert select.count("<option") == 2 + 1 + 3  # nobody, Anna, the assigned colleague, three others
