@@ -6,11 +6,12 @@ access answers 404) and writes through :mod:`.services`.
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.db.models import Q
+from django.db.models import Prefetch, Q
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -38,7 +39,7 @@ from .forms import (
     StaffCaseForm,
     TransitionForm,
 )
-from .models import Attachment, Case, CaseStatus, Referral, Reminder
+from .models import Attachment, Case, CaseStatus, Channel, Referral, Reminder, RequesterKind
 from .retention import requester_cases, requester_erase
 from .selectors import (
     FULL,
@@ -50,6 +51,7 @@ from .selectors import (
     cases_listed_for,
     cases_readable_by,
     inbox_cases,
+    may_enter_questions,
     person_labels,
     school_referral_dates,
     support_points_receiving,
@@ -84,6 +86,31 @@ def _require_case_role(user):
         raise Http404
 
 
+class CountedPaginator(Paginator):
+    """A paginator that counts ``counted`` (the same rows, without what only the shown page needs:
+    the last-message times, the consultant, the themes) instead of counting its list."""
+
+    def __init__(self, object_list, per_page, *, counted, **kwargs):
+        super().__init__(object_list, per_page, **kwargs)
+        self.counted = counted
+
+    @cached_property
+    def count(self):
+        return self.counted.order_by().count()
+
+
+def _choice_labels():
+    """The labels of the inbox's coded columns, ``{field: {value: label}}``, in the active language:
+    translated once for the page instead of once per row (``get_…_display()`` translates every
+    choice of its field on each call)."""
+    return {
+        "requester_kind": {value: str(label) for value, label in RequesterKind.choices},
+        "channel": {value: str(label) for value, label in Channel.choices},
+        "status": {value: str(label) for value, label in CaseStatus.choices},
+        "language": {value: str(label) for value, label in language_choices()},
+    }
+
+
 INBOX_FILTERS = {"mijn": "mine", "urgent": "urgent", "te_laat": "overdue"}
 # The inbox's language filter: one language, or "tolk" for every question that needs an interpreter.
 LANGUAGE_FILTERS = {*(code for code, _label in language_choices()), INTERPRETER}
@@ -101,12 +128,14 @@ def inbox(request):
     language = request.GET.get("taal", "")
     if language not in LANGUAGE_FILTERS:
         language = ""
+    listed = inbox_cases(user, status=status, query=query, language=language, **filters)
+    # The themes as a list on each case (``theme_list``): no related manager per row to reach them.
     cases = with_waiting(
-        inbox_cases(user, status=status, query=query, language=language, **filters)
-        .select_related("assigned_to", "support_point")
-        .prefetch_related("themes")
+        listed.select_related("assigned_to", "support_point").prefetch_related(
+            Prefetch("themes", to_attr="theme_list")
+        )
     )
-    page = Paginator(cases, PAGE_SIZE).get_page(request.GET.get("pagina"))
+    page = CountedPaginator(cases, PAGE_SIZE, counted=listed).get_page(request.GET.get("pagina"))
     readable_ids = set(
         cases_readable_by(user).filter(pk__in=[c.pk for c in page]).values_list("pk", flat=True)
     )
@@ -128,16 +157,29 @@ def inbox(request):
             )
         )
     now = timezone.now()
-    rows = [
-        {
-            "case": case,
-            "readable": case.pk in readable_ids,
-            "waiting_since": waiting_since(case),
-            "overdue": bool(case.late),
-            "consultant": labels.get(case.assigned_to_id, ""),
-        }
-        for case in page
-    ]
+    choices = _choice_labels()
+    interpreter = _("interpreter")
+
+    def shown(field, value):
+        return choices[field].get(value, value)
+
+    rows = []
+    for case in page:
+        # As Case.language_summary writes it ("Arabisch · tolk").
+        spoken = shown("language", case.language)
+        rows.append(
+            {
+                "case": case,
+                "readable": case.pk in readable_ids,
+                "waiting_since": waiting_since(case),
+                "overdue": bool(case.late),
+                "consultant": labels.get(case.assigned_to_id, ""),
+                "requester_kind": shown("requester_kind", case.requester_kind),
+                "channel": shown("channel", case.channel),
+                "language": f"{spoken} · {interpreter}" if case.interpreter_needed else spoken,
+                "status": shown("status", case.status),
+            }
+        )
     # The preview shows the question (personal data): one audit record per case shown, in one statement.
     record_reads(user, Case, [row["case"] for row in rows if row["readable"]], detail="inbox preview")
     kept = {key: "1" for key in INBOX_FILTERS if request.GET.get(key)}
@@ -153,14 +195,14 @@ def inbox(request):
             "cases": page,
             "rows": rows,
             "status": status,
-            "statuses": CaseStatus.choices,
+            "statuses": list(choices["status"].items()),
             "query": query,
             "filters": {key: bool(request.GET.get(key)) for key in INBOX_FILTERS},
             "language": language,
-            "languages": language_choices(),
+            "languages": list(choices["language"].items()),
             "kept_query": urlencode(kept),
             "now": now,
-            "can_create": support_points_receiving(user).exists(),
+            "can_create": may_enter_questions(user),
             "can_see_workload": bool(support_point_ids_for(user, Action.CASE_ASSIGN)),
         },
     )
@@ -243,6 +285,7 @@ def _detail(request, case, access, status=200, **forms):
             initial={"consultant": case.assigned_to},
             consultants=assignable_for(user, case),
             labels=labels,
+            listed=consultants,
         )
     if full:
         context.update(

@@ -423,14 +423,38 @@ class TransitionForm(forms.Form):
     )
 
 
+class _ListedChoices(forms.models.ModelChoiceIterator):
+    """The choices of a :class:`~django.forms.ModelChoiceField` from people already read for the page
+    (``field.listed``), instead of reading its queryset again to show the list."""
+
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        for obj in self.field.listed:
+            yield self.choice(obj)
+
+    def __len__(self):
+        return len(self.field.listed) + (self.field.empty_label is not None)
+
+    def __bool__(self):
+        return self.field.empty_label is not None or bool(self.field.listed)
+
+
 class AssignForm(forms.Form):
     consultant = forms.ModelChoiceField(
         label=_("Consultant"), queryset=None, required=False, empty_label=_("Nobody")
     )
 
-    def __init__(self, *args, consultants, labels=None, **kwargs):
+    def __init__(self, *args, consultants, labels=None, listed=None, **kwargs):
+        """``consultants``: whom the case may go to (a queryset, what a submitted choice is checked
+        against); ``listed``: the same people already read, to show the list without a query."""
         super().__init__(*args, **kwargs)
         self.fields["consultant"].queryset = consultants
+        if listed is not None:
+            field = self.fields["consultant"]
+            field.listed = list(listed)
+            field.iterator = _ListedChoices
+            field.widget.choices = field.choices
         # People by name and role, as on every case screen (``selectors.person_labels``).
         labels = labels or {}
         self.fields["consultant"].label_from_instance = lambda user: (

@@ -140,6 +140,14 @@ def support_points_receiving(user):
     return support_points_for(user, Action.CASE_RECEIVE) | support_points_for(user, Action.CASE_HANDLE)
 
 
+def may_enter_questions(user):
+    """Whether :func:`support_points_receiving` holds a steunpunt, read from the user's roles without
+    asking the database (the inbox shows its "enter a question" button with it)."""
+    return bool(
+        support_point_ids_for(user, Action.CASE_RECEIVE) | support_point_ids_for(user, Action.CASE_HANDLE)
+    )
+
+
 def _overdue_q(now):
     return Q(first_contact_at__isnull=True, first_contact_due__lt=now, status__in=OPEN_STATUSES)
 
@@ -212,13 +220,20 @@ def waiting_since(case):
 
 
 def with_waiting(cases):
-    """Annotate ``cases`` with the times :func:`waiting_since` reads."""
-    from django.db.models import Max
+    """Annotate ``cases`` with the times :func:`waiting_since` reads.
 
-    return cases.annotate(
-        last_from_requester=Max("messages__created_at", filter=Q(messages__from_requester=True)),
-        last_from_staff=Max("messages__created_at", filter=Q(messages__from_requester=False)),
-    )
+    Each time is a subquery on the case's own messages rather than a join with every message and a
+    GROUP BY: with ``ORDER BY … LIMIT`` (a page of the inbox) the database sorts the cases first and
+    looks up the messages of the shown ones only."""
+    from django.db.models import OuterRef, Subquery
+
+    from .models import Message
+
+    def last(from_requester):
+        latest = Message.objects.filter(case=OuterRef("pk"), from_requester=from_requester)
+        return Subquery(latest.order_by("-created_at").values("created_at")[:1])
+
+    return cases.annotate(last_from_requester=last(True), last_from_staff=last(False))
 
 
 def person_labels(support_point_id, users):

@@ -29,8 +29,9 @@ details, never anything else. Writes keep going through each app's services.
 
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import FieldDoesNotExist, PermissionDenied
 from django.db.models import Q, QuerySet
+from django.db.models.constants import LOOKUP_SEP
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -142,6 +143,17 @@ def role_codes(user, support_point_id):
     return ",".join(codes) or "none"
 
 
+def _own_foreign_key(model, name):
+    """The foreign key ``name`` of ``model`` itself (not a path through another model), else ``None``."""
+    if LOOKUP_SEP in name:
+        return None
+    try:
+        field = model._meta.get_field(name)
+    except FieldDoesNotExist:
+        return None
+    return field if field.many_to_one and field.concrete else None
+
+
 def support_point_ids_of(model, steunpunt_field, objects):
     """Return ``{pk: support_point_id}`` for ``objects`` of ``model``, in one query."""
     pks = [obj.pk for obj in objects]
@@ -149,6 +161,10 @@ def support_point_ids_of(model, steunpunt_field, objects):
         return dict.fromkeys(pks)
     if steunpunt_field == "pk":
         return {pk: pk for pk in pks}
+    # A steunpunt the objects carry themselves (a foreign key of their own, read with them): no query.
+    field = _own_foreign_key(model, steunpunt_field)
+    if field is not None and all(field.attname in obj.__dict__ for obj in objects):
+        return {obj.pk: getattr(obj, field.attname) for obj in objects}
     found = {}
     for pk, support_point_id in model._default_manager.filter(pk__in=pks).values_list("pk", steunpunt_field):
         found.setdefault(pk, support_point_id)
