@@ -162,3 +162,30 @@ def test_demo_totp_refuses_real_accounts():
     TOTPDeviceFactory(user=membership.user)
     with pytest.raises(CommandError):
         call_command("demo_totp", membership.user.username)
+
+
+def test_pages_within_a_minute_do_not_write_the_session_and_a_later_page_does(client, consultant):
+    """The last-seen time is written at most once a minute (bench P7: every back-office page wrote the
+    session row); the idle sign-out still counts from it."""
+    import time_machine
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    device = TOTPDeviceFactory(user=consultant)
+    with time_machine.travel("2026-12-07 10:00:00+01:00", tick=False) as traveller:
+        login(client, consultant.username)
+        client.post(reverse("accounts:verify"), {"token": current_code(device)}, **HOST)
+        client.get(reverse("wagtailadmin_home"), **HOST)
+        seen = client.session["staff_last_seen"]
+
+        def session_writes():
+            with CaptureQueriesContext(connection) as queries:
+                assert client.get(reverse("wagtailadmin_home"), **HOST).status_code == 200
+            return [q for q in queries if q["sql"].startswith("UPDATE") and "django_session" in q["sql"]]
+
+        traveller.shift(30)
+        assert session_writes() == []
+        assert client.session["staff_last_seen"] == seen
+        traveller.shift(31)
+        assert session_writes()
+        assert client.session["staff_last_seen"] == seen + 61
