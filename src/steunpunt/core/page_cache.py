@@ -235,11 +235,22 @@ def connect_signals():
     from wagtail.signals import page_published, page_unpublished
 
     CACHEABLE_PREFIXES = declared("page_cache_paths")
-    for label in (*CONTENT_MODELS, *declared("page_cache_content")):
-        model = apps.get_model(label)
+    content = [apps.get_model(label) for label in (*CONTENT_MODELS, *declared("page_cache_content"))]
+    for model in content:
+        label = model._meta.label
         post_save.connect(bump_generation, sender=model, dispatch_uid=f"page-cache-save-{label}")
         post_delete.connect(bump_generation, sender=model, dispatch_uid=f"page-cache-delete-{label}")
-    m2m_changed.connect(bump_generation, dispatch_uid="page-cache-m2m")
+    # The many-to-many links of content (a steunpunt's partnerships, a page type's own links), and only
+    # those: a question's themes or a user's groups are no content, and bumping on them made every kept
+    # page stale at each question (bench P6).
+    for model in apps.get_models():
+        if not issubclass(model, tuple(content)):
+            continue
+        for field in model._meta.local_many_to_many:
+            through = field.remote_field.through
+            m2m_changed.connect(
+                bump_generation, sender=through, dispatch_uid=f"page-cache-m2m-{through._meta.label}"
+            )
     page_published.connect(bump_generation, dispatch_uid="page-cache-published")
     page_unpublished.connect(bump_generation, dispatch_uid="page-cache-unpublished")
     # The front cache's purges follow the same changes.

@@ -140,3 +140,27 @@ def test_a_hit_on_redis_reads_the_generation_once_and_builds_no_client(
     GlossaryTerm.objects.create(slug="opp", term="OPP", explanation="Het ontwikkelingsperspectief.")
     response = client.get("/begrippen/", **HOST)
     assert response["X-Page-Cache"] == "miss" and "OPP" in response.content.decode()
+
+
+def test_only_links_between_content_move_the_generation_on(platform):
+    """A question's themes or a user's groups are no content: changing them keeps every kept page (it
+    made every page stale at each question); a story's themes are shown, so they move it on."""
+    from django.contrib.auth.models import Group
+
+    from steunpunt.core.page_cache import current_generation
+    from steunpunt.information.tests.factories import ThemeFactory
+    from steunpunt.stories.tests.factories import StoryFactory
+    from steunpunt.support.tests.factories import CaseFactory
+    from steunpunt.tenants.tests.factories import SupportPointFactory, UserFactory
+
+    support_point = SupportPointFactory(hostname="noord.localhost")
+    theme = ThemeFactory()
+    case = CaseFactory(support_point=support_point)
+    story = StoryFactory(support_point=support_point)
+    user = UserFactory()
+    before = current_generation()
+    case.themes.add(theme)
+    user.groups.add(Group.objects.create(name="Iemand"))
+    assert current_generation() == before
+    story.themes.add(theme)
+    assert current_generation() != before
