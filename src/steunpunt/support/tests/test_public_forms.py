@@ -259,3 +259,21 @@ def test_a_theme_added_or_renamed_is_seen_by_the_next_question(client, support_p
     added.delete()
     response = client.post("/vraag/", _question(themes=[gone]), **HOST)
     assert response.status_code == 400 and "Kies uit de lijst." in response.content.decode()
+
+
+def test_a_question_costs_three_commands_on_redis(client, support_point, redis_cache, monkeypatch):
+    """On the production cache: the content generation (read once), and the limit per address
+    (django-ratelimit's add, then one incr). The question itself moves no generation on."""
+    import redis
+
+    calls = []
+    execute = redis.Redis.execute_command
+    monkeypatch.setattr(
+        redis.Redis, "execute_command", lambda self, *a, **k: calls.append(a[0]) or execute(self, *a, **k)
+    )
+    theme = ThemeFactory()
+    assert client.post("/vraag/", _question(themes=[theme.pk]), **HOST).status_code == 302
+    calls.clear()
+    assert client.post("/vraag/", _question(themes=[theme.pk]), **HOST).status_code == 302
+    assert calls == ["GET", "SET", "EVALSHA"]
+    assert Case.objects.count() == 2
