@@ -229,9 +229,11 @@ def test_a_question_costs_a_fixed_number_of_statements_and_stores_every_part(
     # find them kept for the content generation.
     with django_capture_on_commit_callbacks(execute=True):
         client.post("/vraag/", _question(themes=[theme.pk], question="De eerste vraag."), **HOST)
-    with django_assert_max_num_queries(QUESTION_STATEMENTS):
-        with django_capture_on_commit_callbacks(execute=True) as callbacks:
-            response = client.post("/vraag/", _question(themes=[theme.pk]), **HOST)
+    with (
+        django_assert_max_num_queries(QUESTION_STATEMENTS),
+        django_capture_on_commit_callbacks(execute=True) as callbacks,
+    ):
+        response = client.post("/vraag/", _question(themes=[theme.pk]), **HOST)
     assert response.status_code == 302 and len(callbacks) == 1
     case = Case.objects.exclude(question="De eerste vraag.").get()
     assert response["Location"] == f"/mijn-vraag/{case.access_token}/?verstuurd=1"
