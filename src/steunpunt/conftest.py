@@ -25,6 +25,20 @@ def _clear_cache():
 
 
 @pytest.fixture
+def redis_cache(settings):
+    """The production cache backend on a scratch database of the machine's Redis."""
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "steunpunt.core.redis_cache.RedisCache",
+            "LOCATION": "redis://127.0.0.1:6379/12",
+        }
+    }
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
 def platform(db):
     """The platform's own site (index page), as `make run` sets it up."""
     from steunpunt.portal.services import platform_site_ensure

@@ -2,10 +2,11 @@
 
 from dataclasses import dataclass
 
+from steunpunt.core import page_cache
 from steunpunt.tenants.access import scoped
 from steunpunt.tenants.policy import Action
 
-from .models import ArticlePage, RegionalSupplement, SupplementCheck
+from .models import ArticlePage, RegionalSupplement, SupplementCheck, Theme
 
 
 def live_articles():
@@ -95,3 +96,20 @@ def validation_record(page_id, revision_ids=None):
         "expert_checks": list(checks.order_by("-checked_on", "-pk")),
         "panel_reviews": list(reviews.order_by("-given_on", "-pk")),
     }
+
+
+# (content generation, {primary key as text: theme}): every theme, read again after a change of content.
+_themes_kept = (None, {})
+
+
+def themes_by_pk():
+    """Every theme by its primary key (as text), kept in the process for the current content generation:
+    a theme is content (``page_cache_content``), so saving or deleting one moves the generation on and
+    the next call reads them again. The public question form checks its choices here without a query."""
+    global _themes_kept
+    generation = page_cache.current_generation()
+    kept_generation, themes = _themes_kept
+    if kept_generation != generation:
+        themes = {str(theme.pk): theme for theme in Theme.objects.all()}
+        _themes_kept = (generation, themes)
+    return themes

@@ -43,15 +43,47 @@ SMTP_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
 def mail_enqueue(*, to, subject, body, attachments=(), support_point=None):
     """Store one mail to ``to`` (for ``support_point``) and have it sent after the current transaction
     commits."""
-    mail = OutboxMail.objects.create(
-        to=to,
-        subject=_one_line(subject),
-        body=body,
-        attachments=list(attachments),
-        support_point_id=getattr(support_point, "pk", support_point) or current_support_point_id(),
+    [mail] = mails_enqueue(
+        [
+            {
+                "to": to,
+                "subject": subject,
+                "body": body,
+                "attachments": attachments,
+                "support_point": support_point,
+            }
+        ]
     )
-    send_after_commit()
     return mail
+
+
+def mails_enqueue(mails):
+    """Store several mails in one statement and have them sent, in one sending round, after the current
+    transaction commits; returns the stored rows.
+
+    ``mails``: dicts with the arguments of :func:`mail_enqueue` (``to``, ``subject``, ``body``, and
+    optionally ``attachments`` and ``support_point``). A form that mails the requester and the
+    steunpunt at once costs one round trip and one queued task, not two of each.
+    """
+    rows = [
+        OutboxMail(
+            to=mail["to"],
+            subject=_one_line(mail["subject"]),
+            body=mail["body"],
+            attachments=list(mail.get("attachments") or ()),
+            support_point_id=_support_point_id(mail.get("support_point")),
+        )
+        for mail in mails
+    ]
+    if not rows:
+        return []
+    rows = OutboxMail.objects.bulk_create(rows)
+    send_after_commit()
+    return rows
+
+
+def _support_point_id(support_point):
+    return getattr(support_point, "pk", support_point) or current_support_point_id()
 
 
 def send_after_commit():

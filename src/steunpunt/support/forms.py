@@ -9,6 +9,7 @@ from steunpunt.core.address import Address
 from steunpunt.core.languages import DUTCH, language_choices, public_language_choices
 from steunpunt.core.public_forms import PublicForm
 from steunpunt.information.models import Theme
+from steunpunt.information.selectors import themes_by_pk
 from steunpunt.schools.models import School
 
 from .attachments import KINDS, AttachmentRefused, check_attachments, max_bytes, megabytes
@@ -136,8 +137,23 @@ class SchoolFieldMixin(forms.Form):
         return self.schools.filter(name__iexact=name).first()
 
 
+class ThemeChoiceField(forms.ModelMultipleChoiceField):
+    """The themes of a public question, checked against the themes the process keeps for the current
+    content generation (:func:`~steunpunt.information.selectors.themes_by_pk`): a question costs no
+    query for them. A choice not kept (a theme added a moment ago, or not a number at all) is checked
+    in the database as Django does."""
+
+    def _check_values(self, value):
+        chosen = frozenset(str(pk) for pk in value)
+        themes = themes_by_pk()
+        if any("\x00" in pk or pk not in themes for pk in chosen):
+            return super()._check_values(value)
+        # In the queryset's order (by name), as Django's own check returns them.
+        return sorted((themes[pk] for pk in chosen), key=lambda theme: theme.name)
+
+
 def _themes():
-    return forms.ModelMultipleChoiceField(
+    return ThemeChoiceField(
         label=_("What is your question about? (optional)"),
         queryset=Theme.objects.all(),
         required=False,

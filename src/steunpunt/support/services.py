@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from steunpunt.core.address import speaking
 from steunpunt.core.site_languages import language_prefix
 from steunpunt.evaluations.services import evaluation_invite
-from steunpunt.outbox.services import mail_enqueue
+from steunpunt.outbox.services import mail_enqueue, mails_enqueue
 from steunpunt.privacy.models import AuditAction
 from steunpunt.privacy.services import audit
 from steunpunt.tenants.access import role_codes
@@ -103,15 +103,23 @@ def _audit(case, by, action, detail=""):
     )
 
 
-def _mail_requester(case, template, extra=None):
-    """Mail the requester: the confirmation whenever an address was given, notices only on request."""
+def _requester_mail(case, template, extra=None):
+    """The mail to the requester (the arguments of ``mail_enqueue``), or ``None``: the confirmation
+    whenever an address was given, notices only on request."""
     if not case.requester_email or (template != "confirmation" and case.answer_by != AnswerBy.EMAIL):
-        return
+        return None
     context = {"case": case, "link": private_link(case), "support_point": case.support_point, **(extra or {})}
     with speaking(case.address, case.language):
         subject = render_to_string(f"support/mail/{template}_subject.txt", context).strip()
         body = render_to_string(f"support/mail/{template}_body.txt", context)
-    mail_enqueue(to=case.requester_email, subject=subject, body=body, support_point=case.support_point)
+    return {"to": case.requester_email, "subject": subject, "body": body, "support_point": case.support_point}
+
+
+def _mail_requester(case, template, extra=None):
+    """Mail the requester: the confirmation whenever an address was given, notices only on request."""
+    mail = _requester_mail(case, template, extra)
+    if mail is not None:
+        mail_enqueue(**mail)
 
 
 @transaction.atomic
@@ -152,23 +160,34 @@ def case_submit(
         consent_at=now if consent else None,
         **fields,
     )
-    case.themes.set(themes)
+    # Written directly, as the rows of a new case: ``themes.set`` would first read the (empty) list
+    # back, and its m2m signal would make every cached public page stale (core.page_cache) although a
+    # question is no public content.
+    theme_ids = dict.fromkeys(getattr(theme, "pk", theme) for theme in themes)
+    Case.themes.through.objects.bulk_create(
+        Case.themes.through(case_id=case.pk, theme_id=theme_id) for theme_id in theme_ids
+    )
     CaseSupport.objects.bulk_create(CaseSupport(case=case, kind=kind) for kind in support_kinds)
     StatusChange.objects.create(case=case, from_status="", to_status=CaseStatus.NEW, by=by, at=now)
     _audit(case, by, AuditAction.CREATE, f"channel {channel}")
+    mails = []
     if case.requester_email and confirm:
-        _mail_requester(case, "confirmation")
+        mails.append(_requester_mail(case, "confirmation"))
     if notify_steunpunt is None:
         notify_steunpunt = by is None
     if notify_steunpunt and support_point.email:
         # The steunpunt's own mailbox hears of a new question; the mail holds no personal data.
         context = {"case": case, "support_point": support_point, "admin_url": _admin_url(case)}
-        mail_enqueue(
-            to=support_point.email,
-            subject=render_to_string("support/mail/staff_new_subject.txt", context).strip(),
-            body=render_to_string("support/mail/staff_new_body.txt", context),
-            support_point=support_point,
+        mails.append(
+            {
+                "to": support_point.email,
+                "subject": render_to_string("support/mail/staff_new_subject.txt", context).strip(),
+                "body": render_to_string("support/mail/staff_new_body.txt", context),
+                "support_point": support_point,
+            }
         )
+    # Both mails in one statement, sent in one round after commit.
+    mails_enqueue(mails)
     return case
 
 

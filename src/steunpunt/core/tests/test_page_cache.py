@@ -104,20 +104,6 @@ def test_an_emptied_cache_never_repeats_a_generation():
     assert len(seen) == 10
 
 
-@pytest.fixture
-def redis_cache(settings):
-    """The production cache backend on a scratch database of the machine's Redis."""
-    settings.CACHES = {
-        "default": {
-            "BACKEND": "steunpunt.core.redis_cache.RedisCache",
-            "LOCATION": "redis://127.0.0.1:6379/12",
-        }
-    }
-    cache.clear()
-    yield
-    cache.clear()
-
-
 def test_a_hit_on_redis_reads_the_generation_once_and_builds_no_client(
     client, redis_cache, site, monkeypatch
 ):
@@ -164,3 +150,25 @@ def test_only_links_between_content_move_the_generation_on(platform):
     assert current_generation() == before
     story.themes.add(theme)
     assert current_generation() != before
+
+
+def test_incr_on_redis_is_one_round_trip_and_keeps_djangos_contract(redis_cache, monkeypatch):
+    """The limit per address of every public form counts with ``incr`` (django-ratelimit: add, then
+    incr): one command instead of Django's EXISTS and INCRBY, and a missing key is still a ValueError."""
+    import redis
+
+    calls = []
+    execute = redis.Redis.execute_command
+    monkeypatch.setattr(
+        redis.Redis, "execute_command", lambda self, *a, **k: calls.append(a[0]) or execute(self, *a, **k)
+    )
+    with pytest.raises(ValueError, match="not found"):
+        cache.incr("never-set")
+    assert cache.get("never-set") is None  # not made by the failed increment
+    cache.set("counter", 5, timeout=60)
+    calls.clear()
+    assert cache.incr("counter") == 6
+    assert calls == ["EVALSHA"]
+    assert cache.incr("counter", 10) == 16 and cache.decr("counter", 2) == 14 and cache.get("counter") == 14
+    # The key keeps its timeout (the limit's window ends).
+    assert 0 < cache._cache.get_client().ttl(cache.make_and_validate_key("counter")) <= 60

@@ -250,3 +250,32 @@ def test_a_mail_that_cannot_be_stored_raises_unless_the_caller_asked_for_silence
         django_mail.send_mail("Onderwerp", "Tekst", None, ["a@example.test"])
     silent = get_connection(fail_silently=True)
     assert django_mail.send_mail("Onderwerp", "Tekst", None, ["a@example.test"], connection=silent) == 0
+
+
+def test_several_mails_are_stored_in_one_statement_and_sent_in_one_round(
+    smtp_sink, django_assert_num_queries, django_capture_on_commit_callbacks
+):
+    from django.db import transaction
+
+    from steunpunt.outbox.services import mails_enqueue
+
+    own = SupportPointFactory()
+    mails = [
+        {"to": "ouder@example.test", "subject": "Uw vraag\n V-1", "body": "Tekst", "support_point": own},
+        {"to": "team@example.test", "subject": "Nieuwe vraag", "body": "Geen gegevens"},
+    ]
+    with transaction.atomic():
+        with django_capture_on_commit_callbacks() as callbacks, django_assert_num_queries(1):
+            rows = mails_enqueue(mails)
+        # One sending round is asked for, after commit: nothing is sent before.
+        assert len(callbacks) == 1 and smtp_sink.messages == [] and all(row.pk for row in rows)
+    assert sorted(message["To"] for message in smtp_sink.messages) == [
+        "ouder@example.test",
+        "team@example.test",
+    ]
+    stored = {mail.to: mail for mail in OutboxMail.objects.all()}
+    assert stored["ouder@example.test"].subject == "Uw vraag V-1"
+    assert stored["ouder@example.test"].support_point_id == own.pk
+    assert stored["team@example.test"].support_point_id is None
+    assert all(mail.sent_at is not None for mail in stored.values())
+    assert mails_enqueue([]) == []

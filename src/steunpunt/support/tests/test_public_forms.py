@@ -205,3 +205,77 @@ def test_the_steunpunt_hears_of_a_new_question_without_any_personal_data(
     text = staff["Subject"] + staff.get_content()
     assert case.reference in text and "Dringend" in staff["Subject"] and f"/admin/vragen/{case.pk}/" in text
     assert "Fatima" not in text and "ouder@example.test" not in text and "Mijn dochter" not in text
+
+
+# What one accepted question writes, as benchmark P6 posts it (bench/README.md): the case, its theme,
+# its first status, its audit record and both mails in one transaction, then one sending round queued.
+# Savepoint (or BEGIN) and its release (or COMMIT) count as statements here.
+QUESTION_STATEMENTS = 8
+
+
+def test_a_question_costs_a_fixed_number_of_statements_and_stores_every_part(
+    client, support_point, settings, django_assert_max_num_queries, django_capture_on_commit_callbacks
+):
+    from django_tasks_db.models import DBTaskResult
+
+    from steunpunt.support.models import StatusChange
+
+    # The task backend of production (django-tasks' database backend): the sending round is a row.
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    support_point.email = "team@steunpunt-noord.example"
+    support_point.save()
+    theme = ThemeFactory()
+    # The first question of a process reads the steunpunt of the host and the themes; later ones
+    # find them kept for the content generation.
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post("/vraag/", _question(themes=[theme.pk], question="De eerste vraag."), **HOST)
+    with (
+        django_assert_max_num_queries(QUESTION_STATEMENTS),
+        django_capture_on_commit_callbacks(execute=True) as callbacks,
+    ):
+        response = client.post("/vraag/", _question(themes=[theme.pk]), **HOST)
+    assert response.status_code == 302 and len(callbacks) == 1
+    case = Case.objects.exclude(question="De eerste vraag.").get()
+    assert response["Location"] == f"/mijn-vraag/{case.access_token}/?verstuurd=1"
+    assert case.reference.startswith("V-") and case.consent_at is not None
+    assert (case.requester_email, case.channel, case.status) == ("ouder@example.test", Channel.WEB, "new")
+    assert list(case.themes.all()) == [theme]
+    assert list(StatusChange.objects.filter(case=case).values_list("from_status", "to_status")) == [
+        ("", "new")
+    ]
+    assert AuditRecord.objects.filter(object_id=str(case.pk), action="create").count() == 1
+    mails = {mail.to: mail for mail in OutboxMail.objects.filter(subject__contains=case.reference)}
+    assert set(mails) == {"ouder@example.test", "team@steunpunt-noord.example"}
+    assert f"/mijn-vraag/{case.access_token}/" in mails["ouder@example.test"].body
+    assert all(mail.support_point_id == support_point.pk and mail.sent_at is None for mail in mails.values())
+    assert DBTaskResult.objects.filter(task_path="steunpunt.outbox.tasks.send_outbox").count() == 2
+
+
+def test_a_theme_added_or_renamed_is_seen_by_the_next_question(client, support_point):
+    first = ThemeFactory(name="Eerste thema")
+    assert client.post("/vraag/", _question(themes=[first.pk]), **HOST).status_code == 302
+    added = ThemeFactory(name="Nieuw thema")
+    assert client.post("/vraag/", _question(themes=[added.pk]), **HOST).status_code == 302
+    assert list(Case.objects.latest("pk").themes.all()) == [added]
+    gone = added.pk
+    added.delete()
+    response = client.post("/vraag/", _question(themes=[gone]), **HOST)
+    assert response.status_code == 400 and "Kies uit de lijst." in response.content.decode()
+
+
+def test_a_question_costs_three_commands_on_redis(client, support_point, redis_cache, monkeypatch):
+    """On the production cache: the content generation (read once), and the limit per address
+    (django-ratelimit's add, then one incr). The question itself moves no generation on."""
+    import redis
+
+    calls = []
+    execute = redis.Redis.execute_command
+    monkeypatch.setattr(
+        redis.Redis, "execute_command", lambda self, *a, **k: calls.append(a[0]) or execute(self, *a, **k)
+    )
+    theme = ThemeFactory()
+    assert client.post("/vraag/", _question(themes=[theme.pk]), **HOST).status_code == 302
+    calls.clear()
+    assert client.post("/vraag/", _question(themes=[theme.pk]), **HOST).status_code == 302
+    assert calls == ["GET", "SET", "EVALSHA"]
+    assert Case.objects.count() == 2
