@@ -13,25 +13,36 @@ def demo(transactional_db, tmp_path):
     call_command("load_demo_data", "--logins-file", str(tmp_path / "logins.json"))
 
 
-@pytest.mark.parametrize(
-    ("host", "path", "heading"),
-    [
-        ("127.0.0.1", "/", "Ouder- en jeugdsteunpunten passend onderwijs"),
-        ("127.0.0.1", "/?postcode=3511", "Ouder- en jeugdsteunpunten passend onderwijs"),
-        ("127.0.0.1", "/?postcode=abc", "Ouder- en jeugdsteunpunten passend onderwijs"),
-        ("noord.localhost", "/", "Ouder- en Jeugdsteunpunt Noord (demo)"),
-        ("midden.localhost", "/", "Steunpunt Passend Onderwijs Midden (demo)"),
-        ("noord.localhost", "/bestaat-niet/", "We kunnen deze pagina niet vinden"),
-    ],
-)
-def test_public_pages_have_no_accessibility_violations(demo, live_server, browser, host, path, heading):
+# The root page (also with a postcode, and with one that is no postcode), each demo site, and the 404.
+# One test over every page, so the demo is loaded once (each load is half a minute of `make test`).
+PAGES = [
+    ("127.0.0.1", "/", "Ouder- en jeugdsteunpunten passend onderwijs"),
+    ("127.0.0.1", "/?postcode=3511", "Ouder- en jeugdsteunpunten passend onderwijs"),
+    ("127.0.0.1", "/?postcode=abc", "Ouder- en jeugdsteunpunten passend onderwijs"),
+    ("noord.localhost", "/", "Ouder- en Jeugdsteunpunt Noord (demo)"),
+    ("midden.localhost", "/", "Steunpunt Passend Onderwijs Midden (demo)"),
+    ("noord.localhost", "/bestaat-niet/", "We kunnen deze pagina niet vinden"),
+]
+
+
+def test_public_pages_have_no_accessibility_violations(demo, live_server, browser):
     port = live_server.url.rsplit(":", 1)[1]
-    page = browser.new_page()
-    errors = []
-    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
-    page.goto(f"http://{host}:{port}{path}")
-    assert page.locator("h1").inner_text() == heading
-    assert violations(page) == []
-    # A CSP violation or a missing file shows up as a console error.
-    assert [error for error in errors if "404" not in error or path != "/bestaat-niet/"] == []
-    page.close()
+    found = {}
+    for host, path, heading in PAGES:
+        page = browser.new_page()
+        errors = []
+        page.on(
+            "console",
+            lambda message, errors=errors: errors.append(message.text) if message.type == "error" else None,
+        )
+        page.goto(f"http://{host}:{port}{path}")
+        problems = []
+        if page.locator("h1").inner_text() != heading:
+            problems.append(f"heading {page.locator('h1').inner_text()!r}")
+        problems += violations(page)
+        # A CSP violation or a missing file shows up as a console error.
+        problems += [error for error in errors if "404" not in error or path != "/bestaat-niet/"]
+        if problems:
+            found[f"{host}{path}"] = problems
+        page.close()
+    assert found == {}
