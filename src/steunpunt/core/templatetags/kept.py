@@ -11,7 +11,6 @@ language and the content: never a form with a token, the visitor's session or th
 import threading
 
 from django import template
-from django.utils.safestring import SafeString
 from django.utils.translation import get_language
 
 from steunpunt.core import page_cache
@@ -35,7 +34,7 @@ class KeptNode(template.Node):
         entry = _memory.get(key)
         if entry is not None and entry[0] == generation:
             return entry[1]
-        html = SafeString(self.nodelist.render(context))
+        html = self.nodelist.render(context)  # a SafeString: every node escaped its own output
         with _lock:
             if len(_memory) >= LIMIT:
                 _memory.clear()
