@@ -99,17 +99,9 @@ def validation_record(page_id, revision_ids=None):
 
 
 # (content generation, {primary key as text: theme}): every theme, read again after a change of content.
-_themes_kept = (None, {})
-
-
+@page_cache.per_generation
 def themes_by_pk():
     """Every theme by its primary key (as text), kept in the process for the current content generation:
     a theme is content (``page_cache_content``), so saving or deleting one moves the generation on and
     the next call reads them again. The public question form checks its choices here without a query."""
-    global _themes_kept
-    generation = page_cache.current_generation()
-    kept_generation, themes = _themes_kept
-    if kept_generation != generation:
-        themes = {str(theme.pk): theme for theme in Theme.objects.all()}
-        _themes_kept = (generation, themes)
-    return themes
+    return {str(theme.pk): theme for theme in Theme.objects.all()}

@@ -160,9 +160,7 @@ def case_submit(
         consent_at=now if consent else None,
         **fields,
     )
-    # Written directly, as the rows of a new case: ``themes.set`` would first read the (empty) list
-    # back, and its m2m signal would make every cached public page stale (core.page_cache) although a
-    # question is no public content.
+    # Written directly, as the rows of a new case: ``themes.set`` would first read the (empty) list back.
     theme_ids = dict.fromkeys(getattr(theme, "pk", theme) for theme in themes)
     Case.themes.through.objects.bulk_create(
         Case.themes.through(case_id=case.pk, theme_id=theme_id) for theme_id in theme_ids
