@@ -19,9 +19,13 @@ hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 @pytest.fixture(autouse=True)
 def _clear_cache():
     """Axes and throttling keep state in the cache; every test starts clean."""
+    from steunpunt.core import page_cache
+
     cache.clear()
+    page_cache.forget_recent_generation()
     yield
     cache.clear()
+    page_cache.forget_recent_generation()
 
 
 @pytest.fixture

@@ -156,6 +156,10 @@ PUBLIC_FORM_MAX_BODY = env_int("PUBLIC_FORM_MAX_BODY", 128 * 1024)
 RATELIMIT_IP_META_KEY = "steunpunt.core.client_address.of_request"
 # Public pages for visitors without a session are kept this long (0: no page cache).
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)
+# Each process answers a kept page before Django builds the request (core.kept_pages, steunpunt.wsgi) and
+# asks the shared cache whether content changed at most this often: a change made in another process
+# reaches those copies within this many milliseconds (0: asks at every request).
+PAGE_CACHE_RECHECK_MS = env_int("PAGE_CACHE_RECHECK_MS", 100)
 # A front cache (nginx, deploy/nginx/) may keep those same pages this long (s-maxage; 0: never).
 # Publishing a page purges it at once (FRONTEND_CACHE_URL); other content is at most this old there.
 FRONT_CACHE_SECONDS = env_int("FRONT_CACHE_SECONDS", 120)

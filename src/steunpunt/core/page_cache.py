@@ -104,10 +104,41 @@ def _generation():
     return generation if generation is not None else _fresh()
 
 
+# The generation this process read last outside a request (time of the read, value): what the kept pages
+# before Django (core.kept_pages) key on, asked again from the shared cache after
+# PAGE_CACHE_RECHECK_MS.
+_recent = (0.0, None)
+
+
+def recent_generation():
+    """The content generation, read from the shared cache at most every :setting:`PAGE_CACHE_RECHECK_MS`
+    in this process: a change made here is seen at once (:func:`bump_generation`), a change made by
+    another process within that interval."""
+    global _recent
+    read_at, generation = _recent
+    now = time.monotonic()
+    if generation is None or (now - read_at) * 1000 >= settings.PAGE_CACHE_RECHECK_MS:
+        generation = cache.get(GENERATION_KEY)
+        if generation is None:
+            # Not there yet (or no working cache): not kept, so a new value is never used twice.
+            return _generation()
+        _recent = (now, generation)
+    return generation
+
+
+def forget_recent_generation():
+    """Ask the shared cache for the generation at the next :func:`recent_generation` (after the cache was
+    emptied, as the tests do between them)."""
+    global _recent
+    _recent = (0.0, None)
+
+
 def bump_generation(**kwargs):
     """Make every cached page stale (connected to the signals of content models)."""
-    # A request that changes content reads the new generation for whatever it does next.
+    # A request that changes content reads the new generation for whatever it does next, and so do
+    # this process's kept pages.
     _request_generation.set(None)
+    forget_recent_generation()
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:
@@ -210,6 +241,8 @@ class AnonymousPageCacheMiddleware:
                 if hasattr(response, "render") and not response.is_rendered:
                     response.render()
                 # The security headers are added by middleware outside this one, for hits as well.
+                # Until when it is kept: the kept pages before Django (core.kept_pages) keep no longer.
+                response.kept_until = time.time() + settings.PAGE_CACHE_SECONDS
                 cache.set(key, response, timeout=settings.PAGE_CACHE_SECONDS)
                 _local_keep(key, response)
                 response["X-Page-Cache"] = "miss"
