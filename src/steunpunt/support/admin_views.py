@@ -98,6 +98,20 @@ class CountedPaginator(Paginator):
     def count(self):
         return self.counted.order_by().count()
 
+    def page(self, number):
+        """The page's rows in two steps: the keys of the page from ``counted`` (in its order; on
+        PostgreSQL from the inbox's covering index alone, without reading the thousands of rows it
+        sorts), then the whole rows of those keys from the list, in that order."""
+        number = self.validate_number(number)
+        bottom = (number - 1) * self.per_page
+        top = bottom + self.per_page
+        if top + self.orphans >= self.count:
+            top = self.count
+        keys = list(self.counted.values_list("pk", flat=True)[bottom:top])
+        rows = {row.pk: row for row in self.object_list.filter(pk__in=keys).order_by()}
+        # A row that left the list between the two reads (closed meanwhile) is left out.
+        return self._get_page([rows[key] for key in keys if key in rows], number, self)
+
 
 def _choice_labels():
     """The labels of the inbox's coded columns, ``{field: {value: label}}``, in the active language:
