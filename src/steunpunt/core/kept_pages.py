@@ -20,7 +20,9 @@ cache, under a key made of every part of the request the answer depends on:
 
 The content generation is read from the shared cache at most every
 :setting:`PAGE_CACHE_RECHECK_MS` per process (:func:`page_cache.recent_generation`): a change
-made in this process shows at once, a change made in another process within that interval.
+made in this process shows at once, a change made in another process within that interval. With a
+front cache that is purged on publishing (``FRONTEND_CACHE_URL``) the generation is read at every
+request: an old page answered just after a purge would otherwise be stored in the front cache again.
 """
 
 import threading

@@ -113,11 +113,14 @@ _recent = (0.0, None)
 def recent_generation():
     """The content generation, read from the shared cache at most every :setting:`PAGE_CACHE_RECHECK_MS`
     in this process: a change made here is seen at once (:func:`bump_generation`), a change made by
-    another process within that interval."""
+    another process within that interval (at once when a front cache is purged on publishing)."""
     global _recent
     read_at, generation = _recent
     now = time.monotonic()
-    if generation is None or (now - read_at) * 1000 >= settings.PAGE_CACHE_RECHECK_MS:
+    # With a purged front cache (nginx, FRONTEND_CACHE_URL), a page answered from the last generation
+    # just after a publish could be stored there again after its purge: then every request asks.
+    recheck_ms = 0 if front_cache.enabled() else settings.PAGE_CACHE_RECHECK_MS
+    if generation is None or (now - read_at) * 1000 >= recheck_ms:
         generation = cache.get(GENERATION_KEY)
         if generation is None:
             # Not there yet (or no working cache): not kept, so a new value is never used twice.

@@ -163,6 +163,23 @@ def test_a_change_made_by_another_process_is_seen_within_the_recheck_interval(ap
     assert django_app.calls == 2, "after the interval the next request asks the shared cache"
 
 
+def test_with_a_purged_front_cache_a_change_by_another_process_is_seen_at_the_next_request(
+    app, django_app, settings
+):
+    """Else a page answered from the last generation just after a publish could be stored in nginx again
+    after its purge."""
+    settings.PAGE_CACHE_RECHECK_MS = 60_000
+    settings.WAGTAILFRONTENDCACHE = {
+        "nginx": {"BACKEND": "steunpunt.core.front_cache.NginxPurgeBackend", "LOCATION": "http://127.0.0.1:9"}
+    }
+    call(app, ARTICLE)
+    call(app, ARTICLE)
+    assert django_app.calls == 1
+    cache.incr(page_cache.GENERATION_KEY)
+    call(app, ARTICLE)
+    assert django_app.calls == 2
+
+
 def test_a_page_is_kept_no_longer_than_the_page_cache_keeps_it(app, django_app):
     call(app, ARTICLE)
     (entry_key,) = app._pages
