@@ -1,3 +1,4 @@
+import json
 import os
 
 import pytest
@@ -26,6 +27,46 @@ def _clear_cache():
     yield
     cache.clear()
     page_cache.forget_recent_generation()
+
+
+@pytest.fixture(scope="session")
+def _demo_snapshot(django_db_setup, django_db_blocker):
+    """The demo as this process (one per xdist worker) loaded it: its database and its logins."""
+    from steunpunt.core.tests.snapshot import DatabaseSnapshot
+
+    kept = {"snapshot": DatabaseSnapshot(), "logins": None}
+    yield kept
+    if kept["logins"] is not None:
+        with django_db_blocker.unblock():
+            kept["snapshot"].discard()
+
+
+@pytest.fixture
+def demo(transactional_db, live_server, tmp_path_factory, _demo_snapshot):
+    """The demo data, as ``load_demo_data --port <live server's port>`` loads it; returns its logins
+    (the logins file's entries by username).
+
+    The load takes half a minute, so it runs once per process: its database is kept
+    (:mod:`steunpunt.core.tests.snapshot`) and every later test starts from a fresh copy of it, whatever
+    the tests before changed. ``transactional_db`` empties the database after the test, as for any other.
+    Where a copy cannot be kept (SQLite in memory) the demo is loaded for every test.
+    """
+    from django.core.management import call_command
+
+    snapshot = _demo_snapshot["snapshot"]
+    if _demo_snapshot["logins"] is not None:
+        snapshot.restore()
+        # The restore bypasses the signals that move the page cache's generation on: start afresh.
+        cache.clear()
+        return json.loads(_demo_snapshot["logins"])
+    path = tmp_path_factory.mktemp("demo") / "logins.json"
+    port = live_server.url.rsplit(":", 1)[1]
+    call_command("load_demo_data", "--port", port, "--logins-file", str(path))
+    logins = json.dumps({entry["username"]: entry for entry in json.loads(path.read_text())})
+    if snapshot.supported():
+        snapshot.take()
+        _demo_snapshot["logins"] = logins
+    return json.loads(logins)
 
 
 @pytest.fixture

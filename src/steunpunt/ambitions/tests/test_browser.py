@@ -3,10 +3,8 @@ axe-core finds no violations on the ambitions page, the criterion form (empty an
 cost page."""
 
 import base64
-import json
 
 import pytest
-from django.core.management import call_command
 from django.utils import timezone
 from django_otp.oath import totp
 from pypdf import PdfReader
@@ -17,13 +15,6 @@ from steunpunt.information.models import SearchCount
 from steunpunt.tenants.models import SupportPoint
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
-
-
-@pytest.fixture
-def demo(transactional_db, tmp_path, live_server):
-    path = tmp_path / "logins.json"
-    call_command("load_demo_data", "--port", live_server.url.rsplit(":", 1)[1], "--logins-file", str(path))
-    return {entry["username"]: entry for entry in json.loads(path.read_text())}
 
 
 def _axe(page):

@@ -4,10 +4,8 @@ plan and the network."""
 
 import base64
 import datetime
-import json
 
 import pytest
-from django.core.management import call_command
 from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django_otp.oath import totp
@@ -35,11 +33,9 @@ CHOICES = {
 
 
 @pytest.fixture
-def demo(transactional_db, tmp_path, live_server):
-    path = tmp_path / "logins.json"
-    call_command("load_demo_data", "--port", live_server.url.rsplit(":", 1)[1], "--logins-file", str(path))
+def demo(demo):
     load_demo(SupportPoint.objects.get(slug="noord"))
-    return {entry["username"]: entry for entry in json.loads(path.read_text())}
+    return demo
 
 
 def test_the_coordinator_records_a_self_assessment_and_sees_the_weakest_leg(demo, live_server, browser):

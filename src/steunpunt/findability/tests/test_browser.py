@@ -6,7 +6,6 @@ import os
 from urllib.parse import urlsplit
 
 import pytest
-from django.core.management import call_command
 from playwright.sync_api import expect
 
 from steunpunt.core.tests.browser import violations
@@ -14,11 +13,6 @@ from steunpunt.findability.models import ResultClick
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
 SCREENSHOTS = os.environ.get("STEUNPUNT_SCREENSHOTS")
-
-
-@pytest.fixture
-def demo(transactional_db, tmp_path):
-    call_command("load_demo_data", "--logins-file", str(tmp_path / "logins.json"))
 
 
 def _tab_to(page, element_id, limit=40):

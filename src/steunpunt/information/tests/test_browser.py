@@ -3,7 +3,6 @@
 import os
 
 import pytest
-from django.core.management import call_command
 from playwright.sync_api import expect
 
 from steunpunt.core.tests.browser import violations
@@ -15,8 +14,7 @@ SCREENSHOTS = os.environ.get("STEUNPUNT_SCREENSHOTS")
 
 
 @pytest.fixture
-def information(transactional_db, tmp_path):
-    call_command("load_demo_data", "--logins-file", str(tmp_path / "logins.json"))
+def information(demo):
     # The demo loads the starter set: the article on thuiszitten, its youth version, the
     # glossary and the synonym 'thuiszitter'.
     assert ArticlePage.objects.filter(slug="thuiszitten", youth_title__gt="").exists()

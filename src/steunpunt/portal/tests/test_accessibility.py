@@ -1,20 +1,14 @@
 """A real browser opens the root page and each demo site; axe-core finds no WCAG A/AA violation."""
 
 import pytest
-from django.core.management import call_command
 
 from steunpunt.core.tests.browser import violations
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
 
 
-@pytest.fixture
-def demo(transactional_db, tmp_path):
-    call_command("load_demo_data", "--logins-file", str(tmp_path / "logins.json"))
-
-
 # The root page (also with a postcode, and with one that is no postcode), each demo site, and the 404.
-# One test over every page, so the demo is loaded once (each load is half a minute of `make test`).
+# One test over every page: each test starts from a fresh copy of the demo (conftest `demo`).
 PAGES = [
     ("127.0.0.1", "/", "Ouder- en jeugdsteunpunten passend onderwijs"),
     ("127.0.0.1", "/?postcode=3511", "Ouder- en jeugdsteunpunten passend onderwijs"),

@@ -4,18 +4,12 @@ positions); the menu button works with and without JavaScript and passes axe-cor
 a glossary word opens in place; every article ends with the steunpunt's own contact."""
 
 import pytest
-from django.core.management import call_command
 from playwright.sync_api import expect
 
 from steunpunt.core.tests.browser import violations
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
 PHONE = {"width": 390, "height": 844}
-
-
-@pytest.fixture
-def demo(transactional_db, tmp_path):
-    call_command("load_demo_data", "--logins-file", str(tmp_path / "logins.json"))
 
 
 def _on_first_screen(page, selector):

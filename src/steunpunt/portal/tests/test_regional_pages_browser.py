@@ -3,7 +3,6 @@
 import datetime
 
 import pytest
-from django.core.management import call_command
 from django.utils import timezone
 from playwright.sync_api import expect
 
@@ -18,8 +17,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
 
 
 @pytest.fixture
-def region(transactional_db, tmp_path):
-    call_command("load_demo_data", "--logins-file", str(tmp_path / "logins.json"))
+def region(demo):
     noord = SupportPoint.objects.get(slug="noord")
     partnership = Partnership.objects.get(code="PO2001")
     for code, name, kind in [

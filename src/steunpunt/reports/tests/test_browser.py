@@ -5,11 +5,9 @@ the report: key figures, labels (never codes), no way into the questions themsel
 import base64
 import datetime
 import io
-import json
 import re
 
 import pytest
-from django.core.management import call_command
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from openpyxl import load_workbook
@@ -40,13 +38,6 @@ from steunpunt.tenants.roles import Role
 from steunpunt.tenants.tests.factories import PASSWORD, MembershipFactory, SupportPointFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
-
-
-@pytest.fixture
-def demo(transactional_db, tmp_path, live_server):
-    path = tmp_path / "logins.json"
-    call_command("load_demo_data", "--port", live_server.url.rsplit(":", 1)[1], "--logins-file", str(path))
-    return {entry["username"]: entry for entry in json.loads(path.read_text())}
 
 
 def test_the_coordinator_reads_the_quarter_and_downloads_pdf_and_xlsx(demo, live_server, browser):

@@ -1,10 +1,8 @@
 """A parent asks, a consultant answers, the parent replies: a real browser, axe-core on every page."""
 
 import base64
-import json
 
 import pytest
-from django.core.management import call_command
 from django_otp.oath import totp
 from playwright.sync_api import expect
 
@@ -12,14 +10,6 @@ from steunpunt.core.tests.browser import violations
 from steunpunt.support.models import Case, Message
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
-
-
-@pytest.fixture
-def demo(transactional_db, tmp_path, live_server):
-    path = tmp_path / "logins.json"
-    # The sites get the live server's port, so the private links in pages and mails point to it.
-    call_command("load_demo_data", "--port", live_server.url.rsplit(":", 1)[1], "--logins-file", str(path))
-    return {entry["username"]: entry for entry in json.loads(path.read_text())}
 
 
 def _tab_to(page, selector, limit=80):

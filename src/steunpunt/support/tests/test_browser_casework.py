@@ -4,12 +4,10 @@ WCAG A/AA violation on the inbox and the case page in each state, on a desktop a
 the actions stand beside the timeline, on a phone below it."""
 
 import base64
-import json
 import os
 from pathlib import Path
 
 import pytest
-from django.core.management import call_command
 from django.utils import timezone
 from django_otp.oath import totp
 from playwright.sync_api import expect
@@ -30,11 +28,9 @@ def _shot(page, name):
 
 
 @pytest.fixture
-def demo(transactional_db, tmp_path, live_server, settings):
+def demo(demo, tmp_path, settings):
     settings.PRIVATE_MEDIA_ROOT = str(tmp_path / "private")
-    path = tmp_path / "logins.json"
-    call_command("load_demo_data", "--port", live_server.url.rsplit(":", 1)[1], "--logins-file", str(path))
-    return {entry["username"]: entry for entry in json.loads(path.read_text())}
+    return demo
 
 
 def _sign_in(page, base, login):
