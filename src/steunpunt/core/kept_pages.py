@@ -25,9 +25,7 @@ front cache that is purged on publishing (``FRONTEND_CACHE_URL``) the generation
 request: an old page answered just after a purge would otherwise be stored in the front cache again.
 """
 
-import threading
 import time
-from collections import OrderedDict
 
 from django.conf import settings
 from django.http import HttpResponse
@@ -77,9 +75,7 @@ class KeptPagesApplication:
 
     def __init__(self, application, size=500):
         self.application = application
-        self.size = size
-        self._pages = OrderedDict()  # (generation, key) → (monotonic expiry, status, headers, body)
-        self._lock = threading.Lock()
+        self._pages = page_cache.LocalPages(size)  # (generation, key) → (status, headers, body)
 
     def __call__(self, environ, start_response):
         if settings.PAGE_CACHE_SECONDS <= 0:
@@ -88,7 +84,7 @@ class KeptPagesApplication:
         if key is None:
             return self.application(environ, start_response)
         generation = page_cache.recent_generation()
-        kept = self._get((generation, key))
+        kept = self._pages.get((generation, key))
         if kept is not None:
             status, headers, body = kept
             start_response(status, list(headers))
@@ -106,23 +102,5 @@ class KeptPagesApplication:
             # As long as the page cache keeps the page (its time, not this process's clock).
             kept_until = getattr(result, "kept_until", None) or time.time() + settings.PAGE_CACHE_SECONDS
             expiry = time.monotonic() + kept_until - time.time()
-            self._keep((generation, key), expiry, answer["status"], headers, result.content)
+            self._pages.keep((generation, key), (answer["status"], headers, result.content), expiry)
         return result
-
-    def _get(self, key):
-        with self._lock:
-            entry = self._pages.get(key)
-            if entry is None:
-                return None
-            if entry[0] < time.monotonic():
-                del self._pages[key]
-                return None
-            self._pages.move_to_end(key)
-        return entry[1:]
-
-    def _keep(self, key, expiry, status, headers, body):
-        with self._lock:
-            self._pages[key] = (expiry, status, headers, body)
-            self._pages.move_to_end(key)
-            while len(self._pages) > self.size:
-                self._pages.popitem(last=False)

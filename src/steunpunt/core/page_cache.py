@@ -189,29 +189,54 @@ def _cacheable_response(response):
 # reaches every process at once, and a kept page expires after PAGE_CACHE_SECONDS as in the shared
 # cache. Kept pickled, so every hit gets its own response object.
 LOCAL_PAGES = 500
-_local = OrderedDict()  # key → (monotonic expiry, pickled response)
-_local_lock = threading.Lock()
+
+
+class LocalPages:
+    """Pages kept in this process, the most recently used first out of ``size``, each until its expiry
+    (a ``time.monotonic()`` value). Used here in front of the shared cache and by the kept pages before
+    Django (core.kept_pages)."""
+
+    def __init__(self, size=LOCAL_PAGES):
+        self.size = size
+        self._entries = OrderedDict()  # key → (expiry, value)
+        self._lock = threading.Lock()
+
+    def __iter__(self):
+        return iter(list(self._entries))
+
+    def __len__(self):
+        return len(self._entries)
+
+    def get(self, key):
+        with self._lock:
+            entry = self._entries.get(key)
+            if entry is None:
+                return None
+            if entry[0] < time.monotonic():
+                del self._entries[key]
+                return None
+            self._entries.move_to_end(key)
+        return entry[1]
+
+    def keep(self, key, value, expiry):
+        with self._lock:
+            self._entries[key] = (expiry, value)
+            self._entries.move_to_end(key)
+            while len(self._entries) > self.size:
+                self._entries.popitem(last=False)
+
+
+_local = LocalPages()  # key → pickled response, so every hit gets its own response object
 
 
 def _local_get(key):
-    with _local_lock:
-        entry = _local.get(key)
-        if entry is None:
-            return None
-        if entry[0] < time.monotonic():
-            del _local[key]
-            return None
-        _local.move_to_end(key)
-    return pickle.loads(entry[1])  # noqa: S301  # nosec B301  # pickled by this process (_local_keep)
+    data = _local.get(key)
+    return None if data is None else pickle.loads(data)  # noqa: S301  # nosec B301  # pickled by _local_keep
 
 
 def _local_keep(key, value):
     data = pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
-    with _local_lock:
-        _local[key] = (time.monotonic() + settings.PAGE_CACHE_SECONDS, data)
-        _local.move_to_end(key)
-        while len(_local) > LOCAL_PAGES:
-            _local.popitem(last=False)
+    _local.keep(key, data, time.monotonic() + settings.PAGE_CACHE_SECONDS)
 
 
 class AnonymousPageCacheMiddleware:

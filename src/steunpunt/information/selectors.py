@@ -98,7 +98,6 @@ def validation_record(page_id, revision_ids=None):
     }
 
 
-# (content generation, {primary key as text: theme}): every theme, read again after a change of content.
 @page_cache.per_generation
 def themes_by_pk():
     """Every theme by its primary key (as text), kept in the process for the current content generation:
