@@ -15,6 +15,7 @@ Every other connection reads the restored database: the live server's threads op
 around every test by the root conftest; files the load writes stay where it wrote them).
 """
 
+import itertools
 import sqlite3
 import threading
 import time
@@ -36,6 +37,10 @@ def _remember(sender, connection, **kwargs):
 
 
 connection_created.connect(_remember, dispatch_uid="steunpunt.core.tests.snapshot")
+
+# Each PostgreSQL copy is a database of its own name: a test of the snapshot itself, or any second
+# snapshot taken in the same process, must never drop or replace the demo fixture's copy.
+_NUMBERS = itertools.count(1)
 
 
 class DatabaseSnapshot:
@@ -60,7 +65,7 @@ class DatabaseSnapshot:
             self._sqlite = copy
         else:
             name = connection.settings_dict["NAME"]
-            template = f"{name}_snapshot"
+            template = self._template or f"{name}_snapshot_{next(_NUMBERS)}"
             self._postgres(
                 f'DROP DATABASE IF EXISTS "{template}"',
                 f'CREATE DATABASE "{template}" TEMPLATE "{name}"',
@@ -69,6 +74,8 @@ class DatabaseSnapshot:
 
     def restore(self):
         """Put the copy back into the test database, for this thread and every other connection."""
+        if self._sqlite is None and self._template is None:
+            raise RuntimeError("restore() before take(): there is no copy to put back")
         if connection.vendor == "sqlite":
             connection.ensure_connection()
             self._retry(lambda: self._sqlite.backup(connection.connection))

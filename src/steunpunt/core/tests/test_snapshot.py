@@ -47,3 +47,30 @@ def test_a_restore_brings_back_what_was_taken_however_often_and_for_every_thread
             assert _slugs_in_another_thread() == ["proef"]
     finally:
         snapshot.discard()
+
+
+def test_a_second_snapshot_and_its_discard_leave_the_first_one_whole():
+    """The demo fixture keeps its copy for the whole run; a snapshot taken and let go by another test
+    in the same process (this file's first test) must not take it along."""
+    Specialism.objects.create(slug="proef", name="Proef")
+    first = DatabaseSnapshot()
+    first.take()
+    try:
+        Specialism.objects.create(slug="later-0", name="Later")
+        second = DatabaseSnapshot()
+        second.take()
+        second.discard()
+
+        first.restore()
+
+        assert list(Specialism.objects.filter(slug__in=OURS).values_list("slug", flat=True)) == ["proef"]
+        assert _slugs_in_another_thread() == ["proef"]
+    finally:
+        first.discard()
+
+
+def test_a_restore_without_a_copy_says_so_and_leaves_the_database_alone():
+    Specialism.objects.create(slug="proef", name="Proef")
+    with pytest.raises(RuntimeError, match="before take"):
+        DatabaseSnapshot().restore()
+    assert list(Specialism.objects.filter(slug="proef").values_list("slug", flat=True)) == ["proef"]
