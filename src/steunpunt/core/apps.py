@@ -8,8 +8,9 @@ class CoreConfig(AppConfig):
     verbose_name = _("Core")
 
     def ready(self):
-        from . import admin_csp
+        from . import access_generation, admin_csp
         from .page_cache import connect_signals
 
         connect_signals()
+        access_generation.connect_signals()
         admin_csp.install()

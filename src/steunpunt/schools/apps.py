@@ -10,3 +10,5 @@ class SchoolsConfig(AppConfig):
     # The public pages the page cache keeps, and the content they show (steunpunt.core.page_cache).
     page_cache_paths = ("/scholen/",)
     page_cache_content = ("schools.School", "schools.Specialism")
+    # Who may do what in the back office (steunpunt.core.access_generation): a contact person's schools.
+    access_models = ("schools.SchoolContact",)

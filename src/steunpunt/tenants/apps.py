@@ -10,6 +10,8 @@ class TenantsConfig(AppConfig):
 
     # The public pages the page cache keeps, and the content they show (steunpunt.core.page_cache).
     page_cache_content = ("tenants.SupportPoint", "tenants.OpeningPeriod", "tenants.Partnership")
+    # Who may do what in the back office (steunpunt.core.access_generation): a user's roles.
+    access_models = ("tenants.Membership",)
 
     def ready(self):
         import wagtail.admin.auth
