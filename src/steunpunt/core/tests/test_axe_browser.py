@@ -24,3 +24,29 @@ def test_every_violating_element_is_reported_with_its_rule(browser):
         "<img src='data:,' alt='Goed'><label for='naam'>Naam</label><input id='naam'></main></body></html>"
     )
     assert violations(page) == []
+
+
+def test_each_new_document_of_a_reused_page_is_checked(browser):
+    """One page serving several documents (the back-office crawl): axe is sent into each new document
+    again, so a violation of the second document is found, and a good third document passes."""
+    page = browser.new_page()
+    documents = {
+        "eerste": "<img src='data:,' alt='Goed'>",
+        "tweede": "<img src='data:,' id='zonder-alt'>",
+        "derde": "<img src='data:,' alt='Ook goed'>",
+    }
+    page.route(
+        "http://proef.test/**",
+        lambda route: route.fulfill(
+            content_type="text/html",
+            body="<!doctype html><html lang='nl'><head><title>Proef</title></head><body><main><h1>Proef</h1>"
+            f"{documents[route.request.url.rsplit('/', 1)[1]]}</main></body></html>",
+        ),
+    )
+    page.goto("http://proef.test/eerste")
+    assert violations(page) == []
+    page.goto("http://proef.test/tweede")
+    assert page.evaluate("typeof axe") == "undefined"
+    assert violations(page) == [("image-alt", [["#zonder-alt"]])]
+    page.goto("http://proef.test/derde")
+    assert violations(page) == []
