@@ -161,8 +161,11 @@ PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)
 # reaches those copies within this many milliseconds (0: asks at every request).
 PAGE_CACHE_RECHECK_MS = env_int("PAGE_CACHE_RECHECK_MS", 100)
 # Wagtail's sidebar is built once per user and kept in each process until a user, group, permission or
-# role changes (core.access_generation), or at most this many seconds (0: built on every page).
-ADMIN_SIDEBAR_SECONDS = env_int("ADMIN_SIDEBAR_SECONDS", 300)
+# role changes (core.access_generation), or at most this many seconds (0: built on every page). Kept by
+# default only where the cache is shared between processes (CACHE_URL=redis://…): in local memory, a
+# change made in another process (a management command, another worker) would not be seen.
+_SHARED_CACHE = not CACHES["default"]["BACKEND"].endswith("LocMemCache")
+ADMIN_SIDEBAR_SECONDS = env_int("ADMIN_SIDEBAR_SECONDS", 300 if _SHARED_CACHE else 0)
 # A front cache (nginx, deploy/nginx/) may keep those same pages this long (s-maxage; 0: never).
 # Publishing a page purges it at once (FRONTEND_CACHE_URL); other content is at most this old there.
 FRONT_CACHE_SECONDS = env_int("FRONT_CACHE_SECONDS", 120)

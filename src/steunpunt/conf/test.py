@@ -26,6 +26,9 @@ PUBLIC_FEEDBACK_RATE = PUBLIC_FEEDBACK_RATE_UNVERIFIED = "100000/m"
 # Tests see every change at once; the page-cache tests switch it on themselves.
 PAGE_CACHE_SECONDS = 0
 ARTICLE_VIEW_FLUSH_SECONDS = 0
+# The back office's sidebar is kept as in production (each test and its live server share one process,
+# so its local-memory cache): every back-office test then also checks that it shows each change at once.
+ADMIN_SIDEBAR_SECONDS = 300
 
 # SQLite test databases live in a file, not in memory: the live server of the browser tests then gives
 # each of its threads its own connection, so overlapping requests (a page and its image, two tabs)

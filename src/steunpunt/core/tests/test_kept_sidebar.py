@@ -2,6 +2,7 @@
 who the user is or may do shows on the next page, and one user never sees another's menu."""
 
 import json
+import os
 import re
 from pathlib import Path
 
@@ -180,3 +181,30 @@ def test_the_base_template_is_wagtails_own_but_for_the_kept_sidebar():
     ours_as_wagtails = re.sub(r"^\{# .*#\}\n", "", ours, flags=re.M).replace(" kept_sidebar %}", " %}")
     assert ours_as_wagtails.replace("{% kept_sidebar_props %}", "{% sidebar_props %}") == wagtails
     assert ours.count("{% kept_sidebar_props %}") == 1
+
+
+def test_the_sidebar_is_kept_by_default_only_with_a_cache_shared_between_processes():
+    """With local memory a change made in another process would not reach this one's kept sidebar."""
+    import subprocess
+    import sys
+
+    import steunpunt
+
+    def default(cache_url):
+        script = (
+            "import django; django.setup(); "
+            "from django.conf import settings; print(settings.ADMIN_SIDEBAR_SECONDS)"
+        )
+        env = {k: v for k, v in os.environ.items() if k != "ADMIN_SIDEBAR_SECONDS"}
+        env.update(
+            CACHE_URL=cache_url,
+            DJANGO_SETTINGS_MODULE="steunpunt.conf.dev",
+            PYTHONPATH=str(Path(steunpunt.__file__).resolve().parents[1]),
+        )
+        result = subprocess.run(
+            [sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True
+        )
+        return result.stdout.strip().splitlines()[-1]
+
+    assert default("locmem://") == "0"
+    assert default("redis://127.0.0.1:6379/12") == "300"
