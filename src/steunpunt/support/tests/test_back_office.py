@@ -39,6 +39,15 @@ def _intake(**overrides):
     return data
 
 
+def test_the_inbox_button_to_enter_a_question_carries_its_icon(staff_client, consultant):
+    """Wagtail's two-coloured button keeps room for an icon: without one it showed an empty block."""
+    inbox = staff_client(consultant).get(reverse("support_inbox")).content.decode()
+    start = inbox.index(f'href="{reverse("support_case_create")}"')
+    button = inbox[start : inbox.index("</a>", start)]
+    assert 'class="icon-wrapper"' in button and "#icon-plus" in button
+    assert button.rstrip().endswith("Vraag invoeren")
+
+
 def test_staff_enter_a_question_that_came_in_by_phone(staff_client, consultant):
     theme = ThemeFactory()
     client = staff_client(consultant)
