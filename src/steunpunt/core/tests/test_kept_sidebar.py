@@ -37,39 +37,26 @@ def _sidebar(client, path="/admin/"):
     return PROPS.search(response.content.decode()).group(1)
 
 
+def _objects(props):
+    """Every object of the sidebar's packed JSON, nested menus included."""
+    stack = [json.loads(props)]
+    while stack:
+        value = stack.pop()
+        if isinstance(value, dict):
+            yield value
+            stack.extend(value.values())
+        elif isinstance(value, list):
+            stack.extend(value)
+
+
 def _menu_urls(props):
     """Every link the sidebar's menus show (submenus included)."""
-    urls = []
-
-    def walk(value):
-        if isinstance(value, dict):
-            if isinstance(value.get("url"), str):
-                urls.append(value["url"])
-            for item in value.values():
-                walk(item)
-        elif isinstance(value, list):
-            for item in value:
-                walk(item)
-
-    walk(json.loads(props))
-    return urls
+    return [item["url"] for item in _objects(props) if isinstance(item.get("url"), str)]
 
 
 def _account(props):
-    found = []
-
-    def walk(value):
-        if isinstance(value, dict):
-            if "avatarUrl" in value:
-                found.append(value["name"])
-            for item in value.values():
-                walk(item)
-        elif isinstance(value, list):
-            for item in value:
-                walk(item)
-
-    walk(json.loads(props))
-    return found
+    """The name the account menu shows."""
+    return [item["name"] for item in _objects(props) if "avatarUrl" in item]
 
 
 def test_the_second_page_builds_no_sidebar_and_shows_the_same_one(staff_client, settings):
