@@ -61,6 +61,11 @@ def main():
     parser.add_argument("--requests", type=int)
     parser.add_argument("--database-url", default=common.database_url())
     parser.add_argument("--top", type=int, default=25)
+    parser.add_argument(
+        "--cumulative",
+        metavar="TEXT",
+        help="list the functions whose file contains TEXT by cumulative time instead (say: steunpunt/)",
+    )
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     requests = (
@@ -82,6 +87,8 @@ def main():
             env.update(PUBLIC_FORM_RATE=p6.RATE, PUBLIC_FORM_RATE_UNVERIFIED=p6.RATE, TASK_BACKEND="database")
         command = [common.PYTHON, Path(__file__), args.kind, "--requests", requests, "--child"]
         try:
+            if args.cumulative:
+                command += ["--cumulative", args.cumulative]
             common.run([*command, "--database-url", database_url, "--top", args.top], env=env)
         finally:
             if args.kind == "form":
@@ -120,8 +127,16 @@ def main():
         outer = max(rows, key=lambda row: row[3], default=(0, 0, 0, 0, None))
         total, calls = outer[3], outer[1]
         print(f"  {label:<52} {1000 * total / requests:8.2f} ms   ({calls / requests:.1f} calls)")
-    print(f"\nthe {args.top} functions with the most own time (ms per request, calls per request):")
-    rows = sorted(stats.stats.items(), key=lambda item: item[1][2], reverse=True)[: args.top]
+    if args.cumulative:
+        print(f"\nthe {args.top} functions of '{args.cumulative}' with the most cumulative time:")
+        rows = sorted(
+            (item for item in stats.stats.items() if args.cumulative in item[0][0]),
+            key=lambda item: item[1][3],
+            reverse=True,
+        )[: args.top]
+    else:
+        print(f"\nthe {args.top} functions with the most own time (ms per request, calls per request):")
+        rows = sorted(stats.stats.items(), key=lambda item: item[1][2], reverse=True)[: args.top]
     for (filename, line, function), (_cc, calls, own, cumulative, _callers) in rows:
         where = filename.split("site-packages/", 1)[-1].split("/src/", 1)[-1]
         print(

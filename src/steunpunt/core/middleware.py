@@ -60,6 +60,10 @@ class KnownHostMiddleware:
         support_point = (
             SupportPoint.objects.select_related("site__root_page").filter(site__hostname=hostname).first()
         )
+        if support_point is not None and support_point.site is not None:
+            # Wagtail routes every request from ``site.root_page.localized``: the site's own page type,
+            # kept here with the steunpunt, may answer that without a query (portal.models).
+            support_point.site.root_page = support_point.site.root_page.specific
         if len(self._known) > 10_000:
             self._known.clear()
         self._known[hostname] = (generation, support_point)

@@ -278,7 +278,12 @@ class AnonymousPageCacheMiddleware:
 
 
 # Content every site shows (Wagtail's pages and sites); the apps declare the rest.
-CONTENT_MODELS = ["wagtailcore.Page", "wagtailcore.Site", "wagtailcore.PageViewRestriction"]
+CONTENT_MODELS = [
+    "wagtailcore.Page",
+    "wagtailcore.Site",
+    "wagtailcore.PageViewRestriction",
+    "wagtailcore.Locale",
+]
 
 
 def declared(attribute):

@@ -58,6 +58,11 @@ class Version:
     @property
     def path(self):
         """The address of this version relative to the article's own address."""
-        if self.audience == Audience.PARENTS:
-            return ""
-        return f"{URL_SEGMENTS[Audience(self.audience)]}/"
+        return version_path(self.audience)
+
+
+def version_path(audience):
+    """The address of ``audience``'s version of an article, relative to the article's own address."""
+    if audience == Audience.PARENTS:
+        return ""
+    return f"{URL_SEGMENTS[Audience(audience)]}/"

@@ -2,6 +2,7 @@
 
 from django.core.paginator import Paginator
 from django.core.validators import slug_re
+from django.db.models import BooleanField, ExpressionWrapper, QuerySet
 from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -14,11 +15,11 @@ from steunpunt.core.address import for_audience as address_for_audience
 from steunpunt.core.languages import BY_CODE, DUTCH
 
 from . import translations
-from .audiences import AUDIENCE_BY_SEGMENT, URL_SEGMENTS, Audience, reading_order
+from .audiences import AUDIENCE_BY_SEGMENT, URL_SEGMENTS, Audience, reading_order, version_path
 from .forms import FeedbackForm
 from .glossary import TermLinker, linked_blocks
-from .models import GlossaryTerm, Theme
-from .selectors import article_by_slug, live_articles, supplement_for, validated_on
+from .models import ArticlePage, GlossaryTerm, Theme
+from .selectors import article_by_slug, live_articles, published_stories, supplement_for, validated_on
 
 INDEX_PAGE_SIZE = 30
 
@@ -140,15 +141,40 @@ def related_for(article, audience):
     """The live related articles as ``(title, path)`` in the reader's own version: a young person is
     sent to the young people's version, a child to the children's (else the young people's); an
     article without a version for that reader is left out rather than shown in the parents' words."""
+    links = article.related_links.all()
+    if not isinstance(links, QuerySet):
+        # A preview's links, not saved yet: the articles themselves, in memory.
+        return [
+            (version.title, f"{link.article.slug}/{version.path}")
+            for link in links
+            if link.article.live and (version := _readable_version(link.article.versions(), audience))
+        ]
+    # A live article's links: only the columns the links show (the linked articles' texts are large).
+    columns = {Audience.PARENTS: "title", Audience.YOUTH: "youth_title", Audience.CHILDREN: "children_title"}
+    rows = links.filter(article__live=True).values(
+        "article__slug",
+        *(f"article__{column}" for column in columns.values()),
+        **{
+            f"has_{audience}": ExpressionWrapper(
+                ArticlePage.has_version_q(audience, via="article__"), output_field=BooleanField()
+            )
+            for audience in columns
+            if audience != Audience.PARENTS
+        },
+    )
     related = []
-    for link in article.related_links.select_related("article"):
-        if not link.article.live:
-            continue
-        versions = {version.audience: version for version in link.article.versions()}
-        version = next((versions[wanted] for wanted in reading_order(audience) if wanted in versions), None)
-        if version is not None:
-            related.append((version.title, f"{link.article.slug}/{version.path}"))
+    for row in rows:
+        for wanted in reading_order(audience):
+            if wanted == Audience.PARENTS or row[f"has_{wanted}"]:
+                path = f"{row['article__slug']}/{version_path(wanted)}"
+                related.append((row[f"article__{columns[wanted]}"], path))
+                break
     return related
+
+
+def _readable_version(versions, audience):
+    by_audience = {version.audience: version for version in versions}
+    return next((by_audience[wanted] for wanted in reading_order(audience) if wanted in by_audience), None)
 
 
 def article_context(request, article, version, *, page, base, feedback_form=None):
@@ -172,7 +198,5 @@ def article_context(request, article, version, *, page, base, feedback_form=None
         "support_point": support_point,
         "sources": article.sources.all(),
         "related": related_for(article, version.audience),
-        "stories": article.stories.filter(support_point=support_point, status="published")
-        if support_point
-        else [],
+        "stories": published_stories(article, support_point),
     }

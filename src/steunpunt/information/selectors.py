@@ -2,7 +2,10 @@
 
 from dataclasses import dataclass
 
-from steunpunt.core import page_cache
+from django.conf import settings
+from django.db.models import OuterRef, Subquery
+
+from steunpunt.core import page_cache, pages
 from steunpunt.tenants.access import scoped
 from steunpunt.tenants.policy import Action
 
@@ -15,16 +18,25 @@ def live_articles():
 
 
 def article_by_slug(slug):
-    return live_articles().filter(slug=slug).prefetch_related("themes").first()
+    """The live Dutch article at ``slug`` with its themes, and the date of its last completed validation
+    as ``last_validated_on`` (read by :func:`validated_on`): two statements for the article page."""
+    return (
+        ArticlePage.objects.live()
+        .filter(locale_id=pages.locale_id(settings.LANGUAGE_CODE), slug=slug)
+        .annotate(last_validated_on=Subquery(_completed_checks(OuterRef("pk")).values("checked_on")[:1]))
+        .prefetch_related("themes")
+        .first()
+    )
 
 
 def supplement_for(article, support_point, audience="parents"):
     """What readers of ``audience`` see of the steunpunt's supplement: the approved blocks, or ``None``.
 
     A supplement shows only once the steunpunt approved it, and only in the version written for
-    that audience (a parents' text is never shown on a page for young people or children).
+    that audience (a parents' text is never shown on a page for young people or children). Most
+    articles have none at a steunpunt: those cost no query.
     """
-    if support_point is None:
+    if support_point is None or article.pk not in _supplemented_articles(support_point.pk):
         return None
     supplement = RegionalSupplement.objects.filter(article=article, support_point=support_point).first()
     if supplement is None or not len(supplement.approved_blocks(audience)):
@@ -32,10 +44,37 @@ def supplement_for(article, support_point, audience="parents"):
     return ShownSupplement(body=supplement.approved_blocks(audience), supplement=supplement)
 
 
+@page_cache.per_generation
+def _supplemented_articles(support_point_pk):
+    """The articles with a supplement of the steunpunt, approved or not: a supplement is content, so a
+    new one moves the generation on and is seen at once."""
+    supplements = RegionalSupplement.objects.filter(support_point_id=support_point_pk)
+    return frozenset(supplements.values_list("article_id", flat=True))
+
+
 @dataclass(frozen=True)
 class ShownSupplement:
     body: str
     supplement: object
+
+
+def published_stories(article, support_point):
+    """The steunpunt's published stories about ``article`` (none without a steunpunt); an article
+    without one costs no query."""
+    if support_point is None or article.pk not in _storied_articles(support_point.pk):
+        return []
+    return article.stories.filter(support_point=support_point, status="published")
+
+
+@page_cache.per_generation
+def _storied_articles(support_point_pk):
+    """The articles a published story of the steunpunt is about. Stories and their links to articles
+    are content (stories.apps), so a story published or linked moves the generation on."""
+    return frozenset(
+        ArticlePage.objects.filter(
+            stories__support_point_id=support_point_pk, stories__status="published"
+        ).values_list("pk", flat=True)
+    )
 
 
 def supplements_to_approve(user):
@@ -67,11 +106,18 @@ def open_checks_for(user):
 
 
 def validated_on(article):
-    """Return the date of the article's last completed validation (expert and panel), or ``None``."""
+    """Return the date of the article's last completed validation (expert and panel), or ``None``; an
+    article from :func:`article_by_slug` carries it already."""
+    if hasattr(article, "last_validated_on"):
+        return article.last_validated_on
+    check = _completed_checks(article).first()
+    return check.checked_on if check else None
+
+
+def _completed_checks(page):
     from .models import ExpertCheck
 
-    check = ExpertCheck.objects.filter(page=article, completed=True).order_by("-checked_on").first()
-    return check.checked_on if check else None
+    return ExpertCheck.objects.filter(page=page, completed=True).order_by("-checked_on")
 
 
 def overdue_articles(today):

@@ -10,7 +10,7 @@ from wagtail.contrib.routable_page.models import path
 from wagtail.fields import StreamField
 from wagtail.models import Page, PageViewRestriction
 
-from steunpunt.core import page_cache
+from steunpunt.core import page_cache, pages
 from steunpunt.core.address import Address, addressed
 from steunpunt.core.site_languages import ServedInEveryLanguage
 from steunpunt.findability.routes import SearchRoutesMixin
@@ -109,6 +109,14 @@ class SupportPointHomePage(
 
     class Meta:
         verbose_name = _("steunpunt home page")
+
+    @property
+    def localized(self):
+        """Wagtail routes every request through the site root's ``localized``, which asks the database for
+        the active locale (bench P3). The home page in that locale is this page itself, found without one."""
+        if pages.active_locale_id() == self.locale_id:
+            return self
+        return super().localized
 
     def get_view_restrictions(self):
         """Wagtail asks this on every page of the site (its ``check_view_restrictions`` hook: two queries

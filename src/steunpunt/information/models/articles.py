@@ -152,13 +152,14 @@ class ArticlePage(Page):
         return found
 
     @staticmethod
-    def has_version_q(audience):
-        """The condition, in the database, that ``versions()`` includes the ``audience`` version."""
+    def has_version_q(audience, via=""):
+        """The condition, in the database, that ``versions()`` includes the ``audience`` version (of the
+        article at the end of the lookup ``via``, such as ``"article__"``)."""
         if audience == Audience.PARENTS:
             return models.Q()
         prefix = "youth" if audience == Audience.YOUTH else "children"
         # A version needs both a title and a text; an empty text is stored as an empty list.
-        return ~models.Q(**{f"{prefix}_title": ""}) & ~models.Q(**{f"{prefix}_body": []})
+        return ~models.Q(**{f"{via}{prefix}_title": ""}) & ~models.Q(**{f"{via}{prefix}_body": []})
 
     def get_sitemap_urls(self, request=None):
         # Shown under every steunpunt's site; those sites list the article addresses
