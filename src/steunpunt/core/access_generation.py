@@ -11,11 +11,9 @@ The models are Django's and Wagtail's below, and those the apps declare in ``acc
 AppConfig (a steunpunt's roles, a school contact person's schools).
 """
 
-import secrets
-
 from django.conf import settings
-from django.core.cache import cache
 
+from .generation import Generation
 from .page_cache import declared
 
 KEY = "access:generation"
@@ -29,24 +27,16 @@ ACCESS_MODELS = (
 )
 
 
-def _fresh():
-    # Never a value used before: after the cache was emptied, counting again would revive old keys.
-    return secrets.randbits(52)
+_access = Generation(KEY)
 
 
 def current(request=None):
     """The generation, read from the shared cache once per request (kept on ``request``)."""
     generation = getattr(request, "access_generation", None)
-    if generation is not None:
-        return generation
-    generation = cache.get(KEY)
     if generation is None:
-        cache.add(KEY, _fresh(), timeout=None)
-        generation = cache.get(KEY)
-    if generation is None:  # no working cache: a new generation every time, nothing is kept
-        generation = _fresh()
-    if request is not None:
-        request.access_generation = generation
+        generation = _access.read()
+        if request is not None:
+            request.access_generation = generation
     return generation
 
 
@@ -54,10 +44,7 @@ def bump(sender=None, update_fields=None, **kwargs):
     """Make everything derived from access stale (connected to the signals of :data:`ACCESS_MODELS`)."""
     if update_fields is not None and set(update_fields) <= {"last_login"}:
         return  # a sign-in changes nobody's rights
-    try:
-        cache.incr(KEY)
-    except ValueError:
-        cache.set(KEY, _fresh(), timeout=None)
+    _access.bump()
 
 
 def connect_signals():

@@ -15,7 +15,6 @@ import contextvars
 import functools
 import hashlib
 import pickle  # nosec B403  # only bytes this process pickled itself
-import secrets
 import threading
 import time
 from collections import OrderedDict
@@ -24,6 +23,7 @@ from django.conf import settings
 from django.core.cache import cache
 
 from . import front_cache, site_languages
+from .generation import Generation
 
 # What is cached is declared by the apps that serve it (core knows no feature app), on their AppConfig:
 # ``page_cache_paths`` (address prefixes of public pages that look the same for every visitor) and
@@ -89,19 +89,8 @@ def per_generation(function):
     return kept
 
 
-def _fresh():
-    # A generation that was never used before: after the cache was emptied (a restart, an eviction)
-    # counting again from 1 would make old keys and remembered host lookups look current.
-    return secrets.randbits(52)
-
-
-def _generation():
-    generation = cache.get(GENERATION_KEY)
-    if generation is None:
-        cache.add(GENERATION_KEY, _fresh(), timeout=None)
-        generation = cache.get(GENERATION_KEY)
-    # Without a working cache every call is a new generation: nothing is remembered.
-    return generation if generation is not None else _fresh()
+_content = Generation(GENERATION_KEY)
+_generation = _content.read
 
 
 # The generation this process read last outside a request (time of the read, value): what the kept pages
@@ -121,7 +110,7 @@ def recent_generation():
     # just after a publish could be stored there again after its purge: then every request asks.
     recheck_ms = 0 if front_cache.enabled() else settings.PAGE_CACHE_RECHECK_MS
     if generation is None or (now - read_at) * 1000 >= recheck_ms:
-        generation = cache.get(GENERATION_KEY)
+        generation = _content.read_if_set()
         if generation is None:
             # Not there yet (or no working cache): not kept, so a new value is never used twice.
             return _generation()
@@ -142,10 +131,7 @@ def bump_generation(**kwargs):
     # this process's kept pages.
     _request_generation.set(None)
     forget_recent_generation()
-    try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:
-        cache.set(GENERATION_KEY, _fresh(), timeout=None)
+    _content.bump()
 
 
 def _key(request):
