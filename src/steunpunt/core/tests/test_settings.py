@@ -57,6 +57,30 @@ def test_database_url_selects_postgresql(monkeypatch):
     assert config["NAME"] == "steunpunt"
 
 
+@pytest.mark.django_db
+def test_a_statement_sent_again_is_prepared_on_postgresql(monkeypatch):
+    """Values go apart from the statement's text, so the same read for another article is the same
+    statement, which PostgreSQL then plans once per connection (bench P3); a pooler can turn it off."""
+    from django.db import connection
+    from wagtail.models import Locale
+
+    monkeypatch.setenv("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/steunpunt")
+    options = env.env_database(Path("unused.sqlite3"))["OPTIONS"]
+    assert options["server_side_binding"] is True and options["prepare_threshold"] == 2
+    monkeypatch.setenv("DATABASE_PREPARE_THRESHOLD", "0")
+    assert env.env_database(Path("unused.sqlite3"))["OPTIONS"]["prepare_threshold"] is None
+    monkeypatch.setenv("DATABASE_SERVER_SIDE_BINDING", "0")
+    options = env.env_database(Path("unused.sqlite3"))["OPTIONS"]
+    assert "server_side_binding" not in options and "prepare_threshold" not in options
+    if connection.vendor == "postgresql":  # the suite's run on PostgreSQL: the real connection
+        for code in ("nl", "en", "pl"):
+            list(Locale.objects.filter(language_code=code))
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT statement FROM pg_prepared_statements")
+            prepared = [row[0] for row in cursor.fetchall()]
+        assert any('FROM "wagtailcore_locale"' in statement and "$1" in statement for statement in prepared)
+
+
 def test_without_database_url_the_default_is_sqlite(monkeypatch):
     monkeypatch.delenv("DATABASE_URL", raising=False)
     assert env.env_database(Path("x.sqlite3"))["ENGINE"] == "django.db.backends.sqlite3"
