@@ -4,7 +4,9 @@ Who a page, form or mail speaks to decides its words, not the template: the same
 is translated twice. ``locale/nl`` holds the "u" Dutch of every text; ``locale/nl_Informal`` holds
 the "je" Dutch of the texts that address the reader. Rendering ``speaking(Address.INFORMAL)``
 activates the language ``nl-informal``, whose catalog falls back to ``nl`` for every text that
-reads the same for everyone (Django falls back to ``LANGUAGE_CODE``). So a template or form says
+reads the same for everyone (Django falls back to ``LANGUAGE_CODE``). That fallback comes after every
+app's ``nl`` catalog (gettext reads ``nl_Informal`` as Dutch of a territory), so a text Wagtail or Django
+translate too is repeated in ``nl_Informal`` (``core/tests/test_translations.py``). So a template or form says
 ``{% translate "Your e-mail address" %}`` once and reads "Uw e-mailadres" to a parent and
 "Je e-mailadres" to a young person.
 

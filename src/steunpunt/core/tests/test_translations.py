@@ -75,3 +75,47 @@ def test_every_site_catalogue_is_compiled_from_its_source_and_keeps_the_placehol
             if not entry.msgid_plural:
                 wanted = sorted(PLACEHOLDER.findall(entry.msgid))
                 assert sorted(PLACEHOLDER.findall(entry.msgstr)) == wanted, (code, entry.msgid)
+
+
+def _informal_reading(entry):
+    """What the page addressed with "je" shows for ``entry`` (singular, and plural for n = 2)."""
+    from django.utils import translation
+
+    from steunpunt.core.address import INFORMAL_LANGUAGE
+
+    with translation.override(INFORMAL_LANGUAGE):
+        if entry.msgid_plural:
+            if entry.msgctxt:
+                return tuple(
+                    translation.npgettext(entry.msgctxt, entry.msgid, entry.msgid_plural, n) for n in (1, 2)
+                )
+            return tuple(translation.ngettext(entry.msgid, entry.msgid_plural, n) for n in (1, 2))
+        if entry.msgctxt:
+            return translation.pgettext(entry.msgctxt, entry.msgid)
+        return translation.gettext(entry.msgid)
+
+
+def _ours(entry):
+    if entry.msgid_plural:
+        return (entry.msgstr_plural[0], entry.msgstr_plural[1])
+    return entry.msgstr
+
+
+def test_the_informal_dutch_of_every_message_is_our_own_never_another_apps():
+    """nl-informal reads every app's nl catalog (gettext treats ``Informal`` as a territory), and ours
+    only as a fallback: a message our nl_Informal catalog lacks shows Wagtail's or Django's Dutch where
+    they translate it too ("Parent" became "Bovenliggende pagina", a parent page, on the young people's
+    pages). Such a message needs an entry in nl_Informal."""
+    informal = {
+        _key(entry): _ours(entry)
+        for entry in polib.pofile(
+            str(LOCALE / "nl_Informal" / "LC_MESSAGES" / "django.po")
+        ).translated_entries()
+    }
+    wrong = {}
+    for entry in polib.pofile(str(PO)).translated_entries():
+        wanted = informal.get(_key(entry), _ours(entry))
+        shown = _informal_reading(entry)
+        if shown != wanted:
+            wrong[_key(entry)] = (shown, wanted)
+    assert wrong == {}, f"Add these to locale/nl_Informal and run `make compilemessages`: {wrong}"

@@ -11,6 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from steunpunt.information.models import ArticleSource, ExpertCheck, RegionalSupplement, RelatedArticle
 from steunpunt.information.routes import related_for
 from steunpunt.stories.models import Story
+from steunpunt.stories.tests.factories import StoryFactory
 from steunpunt.tenants.tests.factories import SupportPointFactory
 
 from .factories import ArticlePageFactory, ThemeFactory
@@ -111,14 +112,11 @@ def test_a_supplement_a_story_and_a_validation_show_on_the_next_page(client, noo
         status=RegionalSupplement.Status.APPROVED,
         approved_body=[("paragraph", "Bel ons op dinsdag.")],
     )
-    story = Story.objects.create(
+    story = StoryFactory(
         support_point=noord,
-        author="parent",
         title="Drie maanden thuis",
-        submitted_text="Mijn kind zat thuis.",
         published_text="Mijn kind zat thuis.",
-        consent_to_publish=True,
-        status="published",
+        status=Story.Status.PUBLISHED,
     )
     story.articles.add(article)
     check = ExpertCheck.objects.create(page=article, completed=True, sources="Wet op het primair onderwijs")
@@ -127,6 +125,10 @@ def test_a_supplement_a_story_and_a_validation_show_on_the_next_page(client, noo
     assert "Bel ons op dinsdag." in html and "Drie maanden thuis" in html
     assert "2 november 2026" in html
     assert {"information_regionalsupplement", "stories_story"} <= set(_tables(statements))
+    assert "Drie maanden thuis</strong> (Ouder)" in html
+    # The young people's version names the author in the same words (not Wagtail's "parent page").
+    youth, _statements = _page(client, "/informatie/zorgplicht/jongeren/")
+    assert "Drie maanden thuis</strong> (Ouder)" in youth
 
     # Another steunpunt shows neither.
     SupportPointFactory(hostname="zuid.localhost")
