@@ -88,7 +88,15 @@ class KnownHostMiddleware:
             request._wagtail_site = support_point.site
         elif hostname not in settings.PLATFORM_HOSTS and not Site.objects.filter(hostname=hostname).exists():
             return page_not_found(request)
+        # And this one for every page address it builds: without it, one read of the shared cache per
+        # request (``wagtail_site_root_paths``). Sites and pages are content: the generation keeps it.
+        request._wagtail_cached_site_root_paths = _site_root_paths()
         return self.get_response(request)
+
+
+@page_cache.per_generation
+def _site_root_paths():
+    return Site.get_site_root_paths()
 
 
 class BackOfficeNoStoreMiddleware:

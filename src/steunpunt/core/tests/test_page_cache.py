@@ -128,6 +128,37 @@ def test_a_hit_on_redis_reads_the_generation_once_and_builds_no_client(
     assert response["X-Page-Cache"] == "miss" and "OPP" in response.content.decode()
 
 
+def test_a_miss_on_redis_reads_the_generation_and_the_page_and_keeps_the_site_root_paths(
+    client, redis_cache, site, monkeypatch
+):
+    """bench P3: a page nobody asked for before also read Wagtail's site root paths from the shared
+    cache (``wagtail_site_root_paths``), at every request. They are kept per content generation now, and
+    a change of a site still shows on the next request."""
+    import redis
+    from wagtail.models import Site
+
+    ArticlePageFactory(slug="passend-onderwijs", title="Passend onderwijs")
+    calls = []
+    execute = redis.Redis.execute_command
+    monkeypatch.setattr(
+        redis.Redis, "execute_command", lambda self, *a, **k: calls.append(a[:2]) or execute(self, *a, **k)
+    )
+    assert client.get("/informatie/thuiszitten/", **HOST)["X-Page-Cache"] == "miss"
+    calls.clear()
+    response = client.get("/informatie/passend-onderwijs/", **HOST)
+    assert response["X-Page-Cache"] == "miss"
+    assert [command for command, _key in calls] == ["GET", "GET", "SET"]
+    assert not any("wagtail_site_root_paths" in str(key) for _command, key in calls)
+    assert response.wsgi_request._wagtail_cached_site_root_paths == Site.get_site_root_paths()
+
+    Site.objects.filter(pk=site.site_id).update(port=8080)
+    Site.objects.get(pk=site.site_id).save()  # as the site's form saves it: the generation moves on
+    response = client.get("/informatie/thuiszitten/", **HOST)
+    assert any(
+        path.root_url.endswith(":8080") for path in response.wsgi_request._wagtail_cached_site_root_paths
+    )
+
+
 def test_only_links_between_content_move_the_generation_on(platform):
     """A question's themes or a user's groups are no content: changing them keeps every kept page (it
     made every page stale at each question); a story's themes are shown, so they move it on."""
