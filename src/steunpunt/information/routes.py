@@ -2,7 +2,7 @@
 
 from django.core.paginator import Paginator
 from django.core.validators import slug_re
-from django.db.models import BooleanField, ExpressionWrapper, QuerySet
+from django.db.models import QuerySet
 from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -18,8 +18,16 @@ from . import translations
 from .audiences import AUDIENCE_BY_SEGMENT, URL_SEGMENTS, Audience, reading_order, version_path
 from .forms import FeedbackForm
 from .glossary import TermLinker, linked_blocks
-from .models import ArticlePage, GlossaryTerm, Theme
-from .selectors import article_by_slug, live_articles, published_stories, supplement_for, validated_on
+from .models import GlossaryTerm, Theme
+from .selectors import (
+    RELATED_TITLES,
+    article_by_slug,
+    live_articles,
+    published_stories,
+    related_rows,
+    supplement_for,
+    validated_on,
+)
 
 INDEX_PAGE_SIZE = 30
 
@@ -150,24 +158,13 @@ def related_for(article, audience):
             if link.article.live and (version := _readable_version(link.article.versions(), audience))
         ]
     # A live article's links: only the columns the links show (the linked articles' texts are large).
-    columns = {Audience.PARENTS: "title", Audience.YOUTH: "youth_title", Audience.CHILDREN: "children_title"}
-    rows = links.filter(article__live=True).values(
-        "article__slug",
-        *(f"article__{column}" for column in columns.values()),
-        **{
-            f"has_{audience}": ExpressionWrapper(
-                ArticlePage.has_version_q(audience, via="article__"), output_field=BooleanField()
-            )
-            for audience in columns
-            if audience != Audience.PARENTS
-        },
-    )
+    rows = related_rows(article)
     related = []
     for row in rows:
         for wanted in reading_order(audience):
             if wanted == Audience.PARENTS or row[f"has_{wanted}"]:
                 path = f"{row['article__slug']}/{version_path(wanted)}"
-                related.append((row[f"article__{columns[wanted]}"], path))
+                related.append((row[f"article__{RELATED_TITLES[wanted]}"], path))
                 break
     return related
 

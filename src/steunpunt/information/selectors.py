@@ -1,15 +1,18 @@
 """Reads for the information pillar; back-office reads take the acting user."""
 
+import datetime
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db.models import OuterRef, Subquery
+from django.db.models import BooleanField, ExpressionWrapper, OuterRef, Subquery
 
 from steunpunt.core import page_cache, pages
+from steunpunt.core.statements import KeptStatement
 from steunpunt.tenants.access import scoped
 from steunpunt.tenants.policy import Action
 
-from .models import ArticlePage, RegionalSupplement, SupplementCheck, Theme
+from .audiences import Audience
+from .models import ArticlePage, RegionalSupplement, RelatedArticle, SupplementCheck, Theme
 
 
 def live_articles():
@@ -19,14 +22,65 @@ def live_articles():
 
 def article_by_slug(slug):
     """The live Dutch article at ``slug`` with its themes, and the date of its last completed validation
-    as ``last_validated_on`` (read by :func:`validated_on`): two statements for the article page."""
+    as ``last_validated_on`` (read by :func:`validated_on`): two statements for the article page, the
+    article's compiled once per process (core/statements.py)."""
+    articles = list(
+        _article.instances(pages.locale_id(settings.LANGUAGE_CODE), slug=slug).prefetch_related("themes")
+    )
+    if not articles:
+        return None
+    article = articles[0]
+    if isinstance(article.last_validated_on, str):  # SQLite: an annotation's date comes as its text
+        article.last_validated_on = datetime.date.fromisoformat(article.last_validated_on[:10])
+    return article
+
+
+def _article_queryset(locale_id, slug):
     return (
         ArticlePage.objects.live()
-        .filter(locale_id=pages.locale_id(settings.LANGUAGE_CODE), slug=slug)
+        .filter(locale_id=locale_id, slug=slug)
         .annotate(last_validated_on=Subquery(_completed_checks(OuterRef("pk")).values("checked_on")[:1]))
-        .prefetch_related("themes")
-        .first()
+        .order_by("pk")[:1]
     )
+
+
+_article = KeptStatement(_article_queryset, text=("slug",))
+
+
+# The title column of each audience's version, as the related articles' links read them.
+RELATED_TITLES = {
+    Audience.PARENTS: "title",
+    Audience.YOUTH: "youth_title",
+    Audience.CHILDREN: "children_title",
+}
+
+
+def related_rows(article):
+    """The live articles ``article`` links to, in its order, as only the columns their links show: the
+    slug, the title of each version (``article__title``, …) and whether the young people's and the
+    children's versions exist (``has_youth``, ``has_children``); the linked articles' texts are large."""
+    return _related.rows(article=article.pk)
+
+
+def _related_queryset(article):
+    return (
+        RelatedArticle.objects.filter(page_id=article, article__live=True)
+        .order_by("sort_order", "pk")
+        .values(
+            "article__slug",
+            *(f"article__{column}" for column in RELATED_TITLES.values()),
+            **{
+                f"has_{audience}": ExpressionWrapper(
+                    ArticlePage.has_version_q(audience, via="article__"), output_field=BooleanField()
+                )
+                for audience in RELATED_TITLES
+                if audience != Audience.PARENTS
+            },
+        )
+    )
+
+
+_related = KeptStatement(_related_queryset, numbers=("article",))
 
 
 def supplement_for(article, support_point, audience="parents"):
