@@ -6,7 +6,7 @@ Levels of access at one steunpunt (from the permission policy):
 - listed only: coordinators see every case in the inbox and the workload, without contents.
 """
 
-from django.db.models import Count, Q
+from django.db.models import Count, F, Q
 from django.http import Http404
 
 from steunpunt.tenants.access import scoped
@@ -165,7 +165,8 @@ def inbox_cases(
     ``status`` is ``"open"`` (every open status), ``"all"`` or one status; ``language`` one language
     code (core/languages.py) or ``INTERPRETER`` for the questions that need an interpreter. ``query``
     searches only in the cases whose contents ``user`` may read. Ordered for triage: first contact
-    overdue first, then urgent, then the longest waiting.
+    overdue first, then urgent, then the longest waiting; with ``"all"``, the closed questions after
+    the open ones, the most recent first.
     """
     from django.db.models import Case as When_
     from django.db.models import IntegerField, Value, When
@@ -200,7 +201,18 @@ def inbox_cases(
             .values("pk")
         )
     late = When_(When(_overdue_q(now), then=Value(1)), default=Value(0), output_field=IntegerField())
-    return cases.annotate(late=late).order_by("-late", "-urgent", "created_at", "pk")
+    cases = cases.annotate(late=late)
+    if status == "all":
+        # Every question: the open ones first, in the same triage order, then the closed ones, the most
+        # recent first (a closed urgent question is no longer urgent, and none of them is waiting).
+        closed = Q(status=CaseStatus.CLOSED)
+        is_closed = When_(When(closed, then=Value(1)), default=Value(0), output_field=IntegerField())
+        open_urgent = When_(When(closed, then=Value(False)), default=F("urgent"))
+        open_since = When_(When(closed, then=Value(None)), default=F("created_at"))
+        return cases.annotate(is_closed=is_closed).order_by(
+            "-late", "is_closed", open_urgent.desc(), open_since.asc(), "-created_at", "pk"
+        )
+    return cases.order_by("-late", "-urgent", "created_at", "pk")
 
 
 def waiting_since(case):

@@ -354,6 +354,26 @@ def test_the_inbox_triages_overdue_first_with_preview_who_asks_channel_and_one_d
     assert "(te laat)" in html
 
 
+def test_every_question_lists_the_open_ones_first_then_the_closed_ones_most_recent_first(
+    staff_client, consultant, noord
+):
+    """A closed question was listed before an open one when it had been urgent: the triage order is for
+    the open questions; the closed ones follow, the most recent first."""
+    with time_machine.travel(datetime.datetime(2026, 10, 1, 9, 0, tzinfo=datetime.UTC), tick=False):
+        closed_urgent = CaseFactory(support_point=noord, urgent=True, status=CaseStatus.CLOSED)
+    with time_machine.travel(datetime.datetime(2026, 10, 20, 9, 0, tzinfo=datetime.UTC), tick=False):
+        closed_recent = CaseFactory(support_point=noord, status=CaseStatus.CLOSED)
+    with time_machine.travel(datetime.datetime(2026, 11, 2, 9, 0, tzinfo=datetime.UTC), tick=False):
+        waiting_longest = CaseFactory(support_point=noord, first_contact_at=timezone.now())
+    with time_machine.travel(datetime.datetime(2026, 11, 3, 9, 0, tzinfo=datetime.UTC), tick=False):
+        open_urgent = CaseFactory(support_point=noord, urgent=True, first_contact_at=timezone.now())
+    with time_machine.travel(datetime.datetime(2026, 11, 4, 9, 0, tzinfo=datetime.UTC), tick=False):
+        html = staff_client(consultant).get(reverse("support_inbox"), {"status": "all"}).content.decode()
+    order = [open_urgent, waiting_longest, closed_recent, closed_urgent]
+    positions = [html.index(case.reference) for case in order]
+    assert positions == sorted(positions), [case.reference for case in order]
+
+
 def test_coordinator_dashboard_counts_equal_the_inbox(staff_client, noord):
     coordinator = MembershipFactory(support_point=noord, role=Role.COORDINATOR).user
     for _ in range(3):
