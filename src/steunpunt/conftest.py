@@ -71,11 +71,14 @@ def demo(transactional_db, live_server, tmp_path_factory, _demo_snapshot):
 
 @pytest.fixture
 def redis_cache(settings):
-    """The production cache backend on a scratch database of the machine's Redis."""
+    """The production cache backend on a scratch database of the machine's Redis, one per test process
+    (gw0, gw1, …): a test in another process empties its own, never the one a test here counts on."""
+    worker = int(os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw") or 0)
     settings.CACHES = {
         "default": {
             "BACKEND": "steunpunt.core.redis_cache.RedisCache",
-            "LOCATION": "redis://127.0.0.1:6379/12",
+            # 4–9: the outbox's RQ tests take 10–15 (outbox/tests/test_rq.py), bench/ 13–15.
+            "LOCATION": f"redis://127.0.0.1:6379/{4 + worker % 6}",
         }
     }
     cache.clear()

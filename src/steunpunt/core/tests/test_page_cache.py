@@ -147,7 +147,7 @@ def test_a_miss_on_redis_reads_the_generation_and_the_page_and_keeps_the_site_ro
     calls.clear()
     response = client.get("/informatie/passend-onderwijs/", **HOST)
     assert response["X-Page-Cache"] == "miss"
-    assert [command for command, _key in calls] == ["GET", "GET", "SET"]
+    assert [command for command, _key in calls] == ["GET", "GET", "SET"], calls
     assert not any("wagtail_site_root_paths" in str(key) for _command, key in calls)
     assert response.wsgi_request._wagtail_cached_site_root_paths == Site.get_site_root_paths()
 
