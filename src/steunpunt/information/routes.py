@@ -22,6 +22,8 @@ from .models import GlossaryTerm, Theme
 from .selectors import (
     RELATED_TITLES,
     article_by_slug,
+    article_sources,
+    article_themes,
     live_articles,
     published_stories,
     related_rows,
@@ -193,7 +195,8 @@ def article_context(request, article, version, *, page, base, feedback_form=None
         # The approved supplement's blocks, linked and rendered exactly like the article's own.
         "supplement_blocks": linked_blocks(supplement.body, linker) if supplement else [],
         "support_point": support_point,
-        "sources": article.sources.all(),
+        "sources": article_sources(article),
+        "themes": article_themes(article),
         "related": related_for(article, version.audience),
         "stories": published_stories(article, support_point),
     }

@@ -4,7 +4,7 @@ import datetime
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db.models import BooleanField, ExpressionWrapper, OuterRef, Subquery
+from django.db.models import BooleanField, ExpressionWrapper, OuterRef, QuerySet, Subquery
 
 from steunpunt.core import page_cache, pages
 from steunpunt.core.statements import KeptStatement
@@ -12,7 +12,14 @@ from steunpunt.tenants.access import scoped
 from steunpunt.tenants.policy import Action
 
 from .audiences import Audience
-from .models import ArticlePage, RegionalSupplement, RelatedArticle, SupplementCheck, Theme
+from .models import (
+    ArticlePage,
+    ArticleSource,
+    RegionalSupplement,
+    RelatedArticle,
+    SupplementCheck,
+    Theme,
+)
 
 
 def live_articles():
@@ -21,12 +28,10 @@ def live_articles():
 
 
 def article_by_slug(slug):
-    """The live Dutch article at ``slug`` with its themes, and the date of its last completed validation
-    as ``last_validated_on`` (read by :func:`validated_on`): two statements for the article page, the
-    article's compiled once per process (core/statements.py)."""
-    articles = list(
-        _article.instances(pages.locale_id(settings.LANGUAGE_CODE), slug=slug).prefetch_related("themes")
-    )
+    """The live Dutch article at ``slug``, with the date of its last completed validation as
+    ``last_validated_on`` (read by :func:`validated_on`), in one statement compiled once per process
+    (core/statements.py)."""
+    articles = list(_article.instances(pages.locale_id(settings.LANGUAGE_CODE), slug=slug))
     if not articles:
         return None
     article = articles[0]
@@ -45,6 +50,33 @@ def _article_queryset(locale_id, slug):
 
 
 _article = KeptStatement(_article_queryset, text=("slug",))
+
+
+def article_themes(article):
+    """The themes of ``article`` by name: an editor's preview's from memory, a saved article's in one
+    statement compiled once per process."""
+    themes = article.themes.all()
+    if not isinstance(themes, QuerySet):
+        return list(themes)
+    return list(_themes.instances(article=article.pk))
+
+
+_themes = KeptStatement(lambda article: Theme.objects.filter(articlepage=article), numbers=("article",))
+
+
+def article_sources(article):
+    """The sources of ``article`` in the editor's order: a preview's from memory, a saved article's in one
+    statement compiled once per process."""
+    sources = article.sources.all()
+    if not isinstance(sources, QuerySet):
+        return list(sources)
+    return list(_sources.instances(article=article.pk))
+
+
+_sources = KeptStatement(
+    lambda article: ArticleSource.objects.filter(page=article).order_by("sort_order", "pk"),
+    numbers=("article",),
+)
 
 
 # The title column of each audience's version, as the related articles' links read them.

@@ -9,9 +9,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from steunpunt.core.statements import KeptStatement
-from steunpunt.information.models import ArticlePage, ExpertCheck, RelatedArticle
-from steunpunt.information.selectors import article_by_slug, related_rows
-from steunpunt.information.tests.factories import ArticlePageFactory
+from steunpunt.information.models import ArticlePage, ArticleSource, ExpertCheck, RelatedArticle
+from steunpunt.information.selectors import article_by_slug, article_sources, article_themes, related_rows
+from steunpunt.information.tests.factories import ArticlePageFactory, ThemeFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -84,3 +84,30 @@ def test_a_value_that_cannot_be_kept_is_refused():
     )
     with pytest.raises(ImproperlyConfigured):
         twice.rows(number=3)
+
+
+def test_the_themes_and_sources_are_the_orms_and_a_preview_keeps_its_own(platform):
+    article = ArticlePageFactory(slug="zorgplicht", title="Zorgplicht")
+    article.themes = [ThemeFactory(name="Thuiszitten"), ThemeFactory(name="Een plek op school")]
+    article.sources = [
+        ArticleSource(title="Wet op het primair onderwijs", url="https://wetten.overheid.nl/", sort_order=1),
+        ArticleSource(title="Onderwijsconsulenten", url="https://www.onderwijsconsulenten.nl/", sort_order=0),
+    ]
+    article.save_revision().publish()
+    saved = ArticlePage.objects.get(pk=article.pk)
+    assert [theme.name for theme in article_themes(saved)] == ["Een plek op school", "Thuiszitten"]
+    assert [theme.pk for theme in article_themes(saved)] == [theme.pk for theme in saved.themes.all()]
+    assert [source.title for source in article_sources(saved)] == [
+        "Onderwijsconsulenten",
+        "Wet op het primair onderwijs",
+    ]
+    assert [source.url for source in article_sources(saved)] == [source.url for source in saved.sources.all()]
+    assert article_themes(ArticlePageFactory(slug="leeg", title="Leeg")) == []
+
+    # An editor's preview: what the form holds, not what is saved.
+    saved.themes = [ThemeFactory(name="Vervoer")]
+    saved.sources = [ArticleSource(title="Nog niet bewaard")]
+    with CaptureQueriesContext(connection) as queries:
+        assert [theme.name for theme in article_themes(saved)] == ["Vervoer"]
+        assert [source.title for source in article_sources(saved)] == ["Nog niet bewaard"]
+    assert len(queries) == 0
