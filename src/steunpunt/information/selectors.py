@@ -53,24 +53,25 @@ _article = KeptStatement(_article_queryset, text=("slug",))
 
 
 def article_themes(article):
-    """The themes of ``article`` by name: an editor's preview's from memory, a saved article's in one
-    statement compiled once per process."""
-    themes = article.themes.all()
-    if not isinstance(themes, QuerySet):
-        return list(themes)
-    return list(_themes.instances(article=article.pk))
+    """The themes of ``article`` by name."""
+    return _saved_or_preview(article.themes, _themes, article)
 
 
 _themes = KeptStatement(lambda article: Theme.objects.filter(articlepage=article), numbers=("article",))
 
 
 def article_sources(article):
-    """The sources of ``article`` in the editor's order: a preview's from memory, a saved article's in one
-    statement compiled once per process."""
-    sources = article.sources.all()
-    if not isinstance(sources, QuerySet):
-        return list(sources)
-    return list(_sources.instances(article=article.pk))
+    """The sources of ``article`` in the editor's order."""
+    return _saved_or_preview(article.sources, _sources, article)
+
+
+def _saved_or_preview(related, statement, article):
+    """A saved article's rows of ``related`` through ``statement`` (compiled once per process); an
+    editor's preview's, not saved yet, from memory."""
+    rows = related.all()
+    if not isinstance(rows, QuerySet):
+        return list(rows)
+    return list(statement.instances(article=article.pk))
 
 
 _sources = KeptStatement(
