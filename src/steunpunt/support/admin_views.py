@@ -39,6 +39,7 @@ from .forms import (
     StaffCaseForm,
     TransitionForm,
 )
+from .inbox_rows import InboxRows
 from .models import Attachment, Case, CaseStatus, Channel, Referral, Reminder, RequesterKind
 from .retention import requester_cases, requester_erase
 from .selectors import (
@@ -173,6 +174,8 @@ def inbox(request):
     now = timezone.now()
     choices = _choice_labels()
     interpreter = _("interpreter")
+    can_see_workload = bool(support_point_ids_for(user, Action.CASE_ASSIGN))
+    table = InboxRows(now=now, may_assign=can_see_workload)
 
     def shown(field, value):
         return choices[field].get(value, value)
@@ -181,19 +184,19 @@ def inbox(request):
     for case in page:
         # As Case.language_summary writes it ("Arabisch · tolk").
         spoken = shown("language", case.language)
-        rows.append(
-            {
-                "case": case,
-                "readable": case.pk in readable_ids,
-                "waiting_since": waiting_since(case),
-                "overdue": bool(case.late),
-                "consultant": labels.get(case.assigned_to_id, ""),
-                "requester_kind": shown("requester_kind", case.requester_kind),
-                "channel": shown("channel", case.channel),
-                "language": f"{spoken} · {interpreter}" if case.interpreter_needed else spoken,
-                "status": shown("status", case.status),
-            }
-        )
+        row = {
+            "case": case,
+            "readable": case.pk in readable_ids,
+            "waiting_since": waiting_since(case),
+            "overdue": bool(case.late),
+            "consultant": labels.get(case.assigned_to_id, ""),
+            "requester_kind": shown("requester_kind", case.requester_kind),
+            "channel": shown("channel", case.channel),
+            "language": f"{spoken} · {interpreter}" if case.interpreter_needed else spoken,
+            "status": shown("status", case.status),
+        }
+        row["cells"] = table.cells(row)
+        rows.append(row)
     # The preview shows the question (personal data): one audit record per case shown, in one statement.
     record_reads(user, Case, [row["case"] for row in rows if row["readable"]], detail="inbox preview")
     kept = {key: "1" for key in INBOX_FILTERS if request.GET.get(key)}
@@ -215,9 +218,8 @@ def inbox(request):
             "language": language,
             "languages": list(choices["language"].items()),
             "kept_query": urlencode(kept),
-            "now": now,
             "can_create": may_enter_questions(user),
-            "can_see_workload": bool(support_point_ids_for(user, Action.CASE_ASSIGN)),
+            "can_see_workload": can_see_workload,
         },
     )
 

@@ -13,6 +13,7 @@ from django.conf import settings as django_settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import escape
 
 from steunpunt.privacy.models import AuditAction, AuditRecord
 from steunpunt.socialmap.models import Organisation
@@ -402,7 +403,7 @@ def test_the_assign_list_shows_people_by_name_and_role(staff_client, noord):
 def _cell(html, reference, label):
     """The text of the inbox cell headed ``label`` in the row of the question ``reference``."""
     row = next(row for row in re.findall(r"<tr>.*?</tr>", html, re.S) if f">{reference}<" in row)
-    found = re.search(rf'<td data-label="{label}">(.*?)</td>', row, re.S)
+    found = re.search(rf'<td data-label="{re.escape(escape(label))}">(.*?)</td>', row, re.S)
     return " ".join(re.sub(r"<[^>]+>", "", found.group(1)).split())
 
 

@@ -9,6 +9,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils.html import escape
 
 from steunpunt.information.models import Theme
 from steunpunt.socialmap.models import Organisation
@@ -102,7 +103,7 @@ def test_the_inbox_counts_its_questions_without_their_messages(staff_client, con
 
 def _cell(html, reference, label):
     row = next(row for row in re.findall(r"<tr>.*?</tr>", html, re.S) if f">{reference}<" in row)
-    found = re.search(rf'<td data-label="{label}">(.*?)</td>', row, re.S)
+    found = re.search(rf'<td data-label="{re.escape(escape(label))}">(.*?)</td>', row, re.S)
     assert found, f"no cell {label!r} in the row of {reference}"
     return " ".join(re.sub(r"<[^>]+>", "", found.group(1)).split())
 
