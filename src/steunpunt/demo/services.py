@@ -16,6 +16,7 @@ from steunpunt.ambitions.demo import load_demo as ambitions_demo
 from steunpunt.concerns.models import Severity
 from steunpunt.concerns.services import concern_create, concern_publish
 from steunpunt.consultations.services import next_opening_start, slot_create
+from steunpunt.core.references import references_indexed_at_the_end
 from steunpunt.development.demo import load_demo as development_demo
 from steunpunt.information.models import Theme
 from steunpunt.information.services import library_ensure
@@ -85,6 +86,11 @@ def _demo_account(username, role, support_point):
 @transaction.atomic
 def load_demo_data(*, port=8000):
     """Create or refresh the demo installation; return the demo logins."""
+    with references_indexed_at_the_end():
+        return _load_demo_data(port)
+
+
+def _load_demo_data(port):
     platform_site_ensure(port=port)
     library_ensure()
     load_starter_articles()
