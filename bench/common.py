@@ -396,9 +396,9 @@ def nginx_front(app_port):
 # numbers of their own, emptied before each run. A benchmark that sets one of these in its own
 # environment (P6 keeps the database task backend) keeps its choice.
 STACK_ENV = {
-    "CACHE_URL": os.environ.get("BENCH_CACHE_URL", "redis://127.0.0.1:6379/14"),
+    "CACHE_URL": os.environ.get("BENCH_CACHE_URL", "redis://127.0.0.1:6379/2"),
     "TASK_BACKEND": "rq",
-    "REDIS_URL": os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/15"),
+    "REDIS_URL": os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/3"),
 }
 
 

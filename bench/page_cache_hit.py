@@ -1,6 +1,6 @@
 """The in-process cost of a page-cache hit with the cache on Redis: the whole middleware chain, no server.
 
-    .venv/bin/python bench/page_cache_hit.py [--redis redis://127.0.0.1:6379/13] [--requests 5000]
+    .venv/bin/python bench/page_cache_hit.py [--redis redis://127.0.0.1:6379/1] [--requests 5000]
 
 Builds a scratch SQLite database (``--database``, migrated once) with one steunpunt, empties the given
 Redis database, asks the steunpunt's home page once to fill the page cache, then times ``--requests``
@@ -21,7 +21,7 @@ REPO = Path(__file__).resolve().parent.parent
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--redis", default="redis://127.0.0.1:6379/13")
+    parser.add_argument("--redis", default="redis://127.0.0.1:6379/1")
     parser.add_argument("--database", default="/tmp/steunpunt-page-cache-hit.sqlite3")  # noqa: S108
     parser.add_argument("--requests", type=int, default=5000)
     args = parser.parse_args()

@@ -77,7 +77,7 @@ def redis_cache(settings):
     settings.CACHES = {
         "default": {
             "BACKEND": "steunpunt.core.redis_cache.RedisCache",
-            # 4–9: the outbox's RQ tests take 10–15 (outbox/tests/test_rq.py), bench/ 13–15.
+            # 4–9: the outbox's RQ tests take 10–15 (outbox/tests/test_rq.py), bench/ 1–3.
             "LOCATION": f"redis://127.0.0.1:6379/{4 + worker % 6}",
         }
     }
