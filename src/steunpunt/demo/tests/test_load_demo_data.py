@@ -266,21 +266,12 @@ def test_every_task_the_load_leaves_for_the_worker_runs_and_the_reference_index_
     article the load saved and replaced before the worker got to it: Wagtail queues a reference-index
     update per saved object. The load now updates that index once, at its end. Here the tasks are
     kept (django-tasks' dummy backend) and run afterwards, as the worker runs them."""
-    from wagtail.models import ReferenceIndex
-
-    from steunpunt.core.tests.worker import tasks_left_for_the_worker
-    from steunpunt.information.models import ArticlePage
+    from steunpunt.core.tests.worker import assert_related_links_indexed, tasks_left_for_the_worker
 
     logins_file = str(tmp_path / "logins.json")
-    _queued, failed = tasks_left_for_the_worker(
+    failed = tasks_left_for_the_worker(
         lambda: call_command("load_demo_data", "--port", "8123", "--logins-file", logins_file)
     )
     assert failed == []
     # What the reference index says of an article's related articles ("Lees ook") is there.
-    article = ArticlePage.objects.filter(related_links__isnull=False).first()
-    assert article is not None
-    assert (
-        ReferenceIndex.get_references_for_object(article)
-        .filter(model_path__startswith="related_links")
-        .exists()
-    )
+    assert_related_links_indexed()

@@ -40,18 +40,11 @@ def test_every_task_the_starter_load_leaves_for_the_worker_runs(platform):
     """Each article and translation the load publishes replaces its related articles; Wagtail queued a
     reference-index update for each saved row, which the worker then no longer found. The load now
     brings the index up to date once, at its end (core/references.py)."""
-    from wagtail.models import ReferenceIndex
+    from steunpunt.core.tests.worker import assert_related_links_indexed, tasks_left_for_the_worker
 
-    from steunpunt.core.tests.worker import tasks_left_for_the_worker
-
-    _queued, failed = tasks_left_for_the_worker(lambda: call_command("load_starter_content"))
+    failed = tasks_left_for_the_worker(lambda: call_command("load_starter_content"))
     assert failed == []
-    article = ArticlePage.objects.filter(related_links__isnull=False).first()
-    assert (
-        ReferenceIndex.get_references_for_object(article)
-        .filter(model_path__startswith="related_links")
-        .exists()
-    )
+    assert_related_links_indexed()
 
 
 def test_starter_content_loads_as_unvalidated_drafts_and_only_once(client, platform, capsys):
